@@ -1,0 +1,19 @@
+package io.patchctl.core.plan;
+
+/**
+ * Who produced a plan and at what cost; recorded in the RunReport as {@code advisor}.
+ *
+ * @param kind           "rules", "bedrock" or "cache"
+ * @param modelId        the model asked, or null for rules
+ * @param fallbackReason why a model advisor fell back to rules, or null
+ * @param inputTokens    model input tokens (0 when no model was called)
+ * @param outputTokens   model output tokens
+ * @param latencyMillis  wall time spent obtaining the plan
+ */
+public record AdvisorInfo(String kind, String modelId, String fallbackReason,
+                          long inputTokens, long outputTokens, long latencyMillis) {
+
+    public static AdvisorInfo rules(long latencyMillis) {
+        return new AdvisorInfo("rules", null, null, 0, 0, latencyMillis);
+    }
+}

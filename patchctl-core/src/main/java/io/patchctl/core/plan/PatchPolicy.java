@@ -1,0 +1,31 @@
+package io.patchctl.core.plan;
+
+import io.patchctl.core.advisory.Severity;
+import java.util.List;
+
+/**
+ * The operator's rules, enforced in code whatever an advisor says.
+ *
+ * @param holdGlobs          package-name globs never updated by the agent (default {@code kernel*})
+ * @param minimumSeverity    updates below this severity are held
+ * @param holdRebootPackages also hold packages whose update needs a reboot (glibc, systemd, …)
+ * @param maxPackages        at most this many packages per run; the rest are held (0 = no limit)
+ */
+public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages) {
+
+    /** Packages whose update only takes effect after a reboot on RHEL 8. */
+    public static final List<String> REBOOT_PACKAGE_GLOBS =
+            List.of("kernel", "kernel-rt", "glibc", "linux-firmware", "systemd", "dbus*", "microcode_ctl");
+
+    public PatchPolicy {
+        holdGlobs = holdGlobs == null ? List.of() : List.copyOf(holdGlobs);
+        minimumSeverity = minimumSeverity == null ? Severity.LOW : minimumSeverity;
+        if (maxPackages < 0) {
+            throw new IllegalArgumentException("maxPackages must be >= 0 (0 = no limit), was " + maxPackages);
+        }
+    }
+
+    public static PatchPolicy defaults() {
+        return new PatchPolicy(List.of("kernel*"), Severity.LOW, false, 0);
+    }
+}

@@ -1,0 +1,53 @@
+package io.patchctl.core.store;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+/** The S3 / report-dir layout of DESIGN.md, in one place. */
+public final class ReportKeys {
+
+    /** {@code yyyyMMdd'T'HHmmss'Z'}, UTC. */
+    public static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private ReportKeys() {
+    }
+
+    public static String runReport(String env, String instanceId, Instant time, String uniqueSuffix) {
+        return "bedrock-patch-runs/" + segment(env) + "/" + segment(instanceId) + "/" + TIMESTAMP.format(time)
+                + (uniqueSuffix == null || uniqueSuffix.isEmpty() ? "" : "-" + segment(uniqueSuffix)) + ".json";
+    }
+
+    public static String runReportPrefix(String env, String instanceId) {
+        return "bedrock-patch-runs/" + segment(env) + "/" + segment(instanceId) + "/";
+    }
+
+    public static String insightReport(String env, String instanceId, Instant eventTime, String uniqueSuffix) {
+        return "bedrock-patch-insights/" + segment(env) + "/" + segment(instanceId) + "/" + TIMESTAMP.format(eventTime)
+                + (uniqueSuffix == null || uniqueSuffix.isEmpty() ? "" : "-" + segment(uniqueSuffix)) + ".json";
+    }
+
+    public static String commandOutputPrefix(String env, String commandId, String instanceId) {
+        return "bedrock-patch/" + segment(env) + "/" + segment(commandId) + "/" + segment(instanceId) + "/";
+    }
+
+    public static String planCache(String env, String fingerprint) {
+        return "bedrock-plan-cache/" + segment(env) + "/" + segment(fingerprint) + ".json";
+    }
+
+    /**
+     * Rejects key segments that could climb out of the layout or be misread as paths ("..", "/",
+     * spaces). Event fields and CLI values reach keys, so they are checked, not trusted.
+     */
+    public static String segment(String value) {
+        if (value == null || !SAFE_SEGMENT.matcher(value).matches() || value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException("not a safe report key segment (expected [A-Za-z0-9._:-], 1-128 chars): '"
+                    + value + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,34 @@
+package io.patchctl.core.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: where reports, plans and analyses are kept (S3 in production, a directory offline). Keys
+ * follow {@link ReportKeys}; values are UTF-8 JSON.
+ */
+public interface ReportStore {
+
+    /** Writes or replaces the object. @throws StoreUnavailableException on failure */
+    void put(String key, byte[] body);
+
+    /**
+     * Creates the object only if no object has that key (S3 {@code If-None-Match: *}).
+     *
+     * @return true when this call created it, false when it already existed
+     * @throws StoreUnavailableException on failure
+     */
+    boolean putIfAbsent(String key, byte[] body);
+
+    /** @return the object, or empty if there is none. @throws StoreUnavailableException on failure */
+    Optional<byte[]> get(String key);
+
+    /** Keys under {@code prefix}, sorted ascending. @throws StoreUnavailableException on failure */
+    List<String> list(String prefix);
+
+    /** Deletes the object if present (used to expire cache entries). */
+    void delete(String key);
+
+    /** Where this store writes, for messages: "s3://bucket" or "/var/lib/patchctl/reports". */
+    String describe();
+}
