@@ -1,0 +1,21 @@
+package io.patchctl.agent.simulate;
+
+import io.patchctl.core.store.ReportStore;
+
+/**
+ * Supplies the real parts a simulation drives: the agent workflow and the insights code. Kept
+ * behind this seam so the command can be tested with the real scheduler, lab and stores while the
+ * agent or insights are swapped (unit tests only).
+ */
+public interface SimulationWiring {
+
+    /**
+     * @param advisor "rules" or "bedrock"
+     * @param modelId the Bedrock model for the bedrock advisor
+     * @param region  the Bedrock region
+     */
+    HostAgent agent(String advisor, String modelId, String region, ReportStore store);
+
+    /** The insights code, storing InsightReports in {@code store}. */
+    FailureAnalyzer analyzer(String advisor, String modelId, String region, String environment, ReportStore store);
+}
