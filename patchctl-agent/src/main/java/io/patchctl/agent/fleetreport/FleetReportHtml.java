@@ -37,6 +37,7 @@ public final class FleetReportHtml {
         severityChart(h, report);
         outcomeChart(h, report, outcomes);
         h.append("</section>\n");
+        timeline(h, report);
         failures(h, report);
         hostTable(h, report);
         hostDetails(h, report);
@@ -169,6 +170,50 @@ public final class FleetReportHtml {
                     .append(" <b>").append(outcomes.get(o)).append("</b></li>");
         }
         h.append("</ul></div></figure>\n");
+    }
+
+    /** One bar per host from launch to finish: shows max concurrency and where max-errors stopped the cycle. */
+    private static void timeline(StringBuilder h, FleetReport report) {
+        List<HostResult> ran = report.hosts().stream().filter(r -> r.startedAt() != null && r.finishedAt() != null).toList();
+        if (ran.isEmpty()) {
+            return;
+        }
+        java.time.Instant start = ran.stream().map(HostResult::startedAt).min(java.time.Instant::compareTo).orElseThrow();
+        java.time.Instant end = ran.stream().map(HostResult::finishedAt).max(java.time.Instant::compareTo).orElseThrow();
+        double span = Math.max(1, java.time.Duration.between(start, end).toMillis());
+        int rows = report.hosts().size();
+        int rowH = rows > 30 ? 7 : 16;
+        int left = 150;
+        int width = 640;
+        int height = rows * rowH + 22;
+        h.append("<figure class=\"card\" id=\"chart-timeline\"><figcaption>Cycle timeline (")
+                .append(String.format(Locale.ROOT, "%.1f s", span / 1000.0)).append(")</figcaption>\n<svg viewBox=\"0 0 ")
+                .append(width + left + 10).append(' ').append(height).append("\" role=\"img\" aria-label=\"cycle timeline\">\n");
+        int y = 2;
+        for (HostResult r : report.hosts()) {
+            if (rowH >= 12) {
+                h.append("<text x=\"0\" y=\"").append(y + rowH - 4).append("\" class=\"axis mono\">")
+                        .append(esc(r.instanceId())).append("</text>");
+            }
+            if (r.startedAt() != null && r.finishedAt() != null) {
+                double x0 = left + width * java.time.Duration.between(start, r.startedAt()).toMillis() / span;
+                double w = Math.max(1.5, width * java.time.Duration.between(r.startedAt(), r.finishedAt()).toMillis() / span);
+                h.append("<rect x=\"").append(fmt(x0)).append("\" y=\"").append(y + 1).append("\" width=\"").append(fmt(w))
+                        .append("\" height=\"").append(rowH - 3).append("\" rx=\"2\" class=\"tl o-").append(r.outcome().name())
+                        .append("\"><title>").append(esc(r.instanceId() + " " + r.outcome().label() + ": "
+                                + String.format(Locale.ROOT, "%.1f s", java.time.Duration.between(r.startedAt(),
+                                r.finishedAt()).toMillis() / 1000.0))).append("</title></rect>");
+            } else {
+                h.append("<text x=\"").append(left).append("\" y=\"").append(y + rowH - 3).append("\" class=\"val\">")
+                        .append(rowH >= 12 ? "not started" : "").append("</text>");
+            }
+            h.append('\n');
+            y += rowH;
+        }
+        h.append("<text x=\"").append(left).append("\" y=\"").append(height - 4).append("\" class=\"val\">0 s</text>")
+                .append("<text x=\"").append(left + width).append("\" y=\"").append(height - 4)
+                .append("\" class=\"val\" text-anchor=\"end\">").append(String.format(Locale.ROOT, "%.1f s", span / 1000.0))
+                .append("</text></svg></figure>\n");
     }
 
     private static void failures(StringBuilder h, FleetReport report) {
@@ -348,6 +393,8 @@ public final class FleetReportHtml {
             ".ring{fill:none;stroke:#eaeef2;stroke-width:6}.seg{fill:none;stroke-width:6}",
             ".seg.o-COMPLIANT{stroke:var(--ok)}.seg.o-NON_COMPLIANT{stroke:var(--nc)}",
             ".seg.o-FAILED{stroke:var(--fail)}.seg.o-NOT_STARTED{stroke:var(--ns)}",
+            ".tl.o-COMPLIANT{fill:var(--ok)}.tl.o-NON_COMPLIANT{fill:var(--nc)}.tl.o-FAILED{fill:var(--fail)}",
+            "#chart-timeline{margin-top:12px}.mono{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:11px}",
             ".donut-num{font-size:8px;font-weight:700;text-anchor:middle;fill:var(--fg)}",
             ".donut-lbl{font-size:3.5px;text-anchor:middle;fill:var(--muted)}",
             ".legend{list-style:none;padding:0;margin:0}.legend li{margin:3px 0}",

@@ -2,6 +2,7 @@ package io.patchctl.agent.fleetreport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patchctl.core.advisory.Severity;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,12 +27,14 @@ import java.util.Objects;
  * @param error          the run's error text (dnf's message) if it failed
  * @param runReportKey   where the RunReport is stored, empty if none
  * @param insight        the failure analysis, or null
+ * @param startedAt      when a simulated cycle launched the host (null outside simulate or if never started)
+ * @param finishedAt     when it finished (null likewise)
  */
 public record HostResult(String instanceId, String hostname, String environment, HostOutcome outcome,
                          Integer exitCode, String timestamp, long durationMillis, List<PendingUpdate> discovered,
                          List<String> installed, List<HeldItem> held, List<HeldItem> rejected, String advisorKind,
                          String modelId, String fallbackReason, String planCache, String error, String runReportKey,
-                         Insight insight) {
+                         Insight insight, Instant startedAt, Instant finishedAt) {
 
     public HostResult {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -73,19 +76,26 @@ public record HostResult(String instanceId, String hostname, String environment,
                 JsonFields.text(advisor, "plan_cache", ""),
                 error,
                 key,
-                null);
+                null, null, null);
     }
 
     /** A host the cycle never started (max-errors reached) or whose agent left no report. */
     public static HostResult withoutRun(String instanceId, String environment, HostOutcome outcome, String error) {
         return new HostResult(instanceId, "", environment, outcome, null, "", 0, List.of(), List.of(), List.of(),
-                List.of(), "", null, null, "", error, "", null);
+                List.of(), "", null, null, "", error, "", null, null, null);
     }
 
     public HostResult withInsight(Insight value) {
         return new HostResult(instanceId, hostname, environment, outcome, exitCode, timestamp, durationMillis,
                 discovered, installed, held, rejected, advisorKind, modelId, fallbackReason, planCache, error,
-                runReportKey, value);
+                runReportKey, value, startedAt, finishedAt);
+    }
+
+    /** The host's slot in a simulated cycle, as the scheduler measured it. */
+    public HostResult withSchedule(Instant started, Instant finished) {
+        return new HostResult(instanceId, hostname, environment, outcome, exitCode, timestamp, durationMillis,
+                discovered, installed, held, rejected, advisorKind, modelId, fallbackReason, planCache, error,
+                runReportKey, insight, started, finished);
     }
 
     /** "Bedrock (claude…)", "Rules", "Rules (Bedrock fell back: THROTTLED)", "Plan cache". */

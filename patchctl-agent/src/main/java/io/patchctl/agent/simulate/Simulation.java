@@ -120,7 +120,7 @@ public final class Simulation {
         Map<String, ObjectNode> events = new LinkedHashMap<>();
         List<HostResult> hosts = new ArrayList<>();
         for (Invocation<HostRun> inv : invocations) {
-            HostResult result = hostResult(inv, s, rate);
+            HostResult result = hostResult(inv, s, rate).withSchedule(inv.startedAt(), inv.finishedAt());
             if (inv.failed()) {
                 ObjectNode event = eventFactory.build(UUID.randomUUID(), inv.target(), commandId,
                         CommandInvocationEvent.Status.Failed, requestedAt, inv.finishedAt());

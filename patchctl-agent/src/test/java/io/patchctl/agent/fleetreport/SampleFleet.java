@@ -37,6 +37,11 @@ final class SampleFleet {
                 Fixtures.runReport("i-06", "FAILED", 4, List.of(),
                         "Failed to download metadata for repo 'unreachable': Cannot download repomd.xml")));
         hosts.add(HostResult.withoutRun("i-07", "dev", HostOutcome.NOT_STARTED, "not started: max errors reached"));
+        Instant t0 = Instant.parse("2026-11-26T14:30:00Z");
+        for (int i = 0; i < 6; i++) {
+            // two at a time, 10 s each
+            hosts.set(i, hosts.get(i).withSchedule(t0.plusSeconds(10L * (i / 2)), t0.plusSeconds(10L * (i / 2) + 9)));
+        }
         CycleInfo cycle = new CycleInfo("5c1e0b1e-0000-4000-8000-000000000001", 7, 2, 1, true, 42_000, "rules", 4, 0,
                 "/tmp/out");
         return new FleetReport(Instant.parse("2026-11-26T14:31:00Z"), "simulate", "dev", cycle, hosts,
