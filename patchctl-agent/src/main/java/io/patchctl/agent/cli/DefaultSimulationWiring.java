@@ -3,6 +3,8 @@ package io.patchctl.agent.cli;
 import io.patchctl.agent.simulate.FailureAnalyzer;
 import io.patchctl.agent.simulate.HostAgent;
 import io.patchctl.agent.simulate.SimulationWiring;
+import io.patchctl.agent.simulate.WorkflowHostAgent;
+import java.nio.file.Path;
 import io.patchctl.core.store.ReportStore;
 
 /** The production wiring of simulate: the agent workflow and the insights service, in-process. */
@@ -12,11 +14,13 @@ final class DefaultSimulationWiring implements SimulationWiring {
 
     @Override
     public HostAgent agent(String advisor, String modelId, String region, ReportStore store) {
-        throw new UnsupportedOperationException("the agent workflow (issue 2) is not merged yet");
+        Path spool = Path.of(System.getProperty("java.io.tmpdir"), "patchctl-simulate-spool");
+        return new WorkflowHostAgent(new AgentComponents(), advisor, modelId, region, spool);
     }
 
     @Override
     public FailureAnalyzer analyzer(String advisor, String modelId, String region, String environment, ReportStore store) {
-        throw new UnsupportedOperationException("the insights service (issue 4) is not merged yet");
+        // TEMPORARY until the insights service lands: no analysis
+        return event -> java.util.Optional.empty();
     }
 }

@@ -353,7 +353,7 @@ public final class FleetReportHtml {
         if (report.problems().isEmpty()) {
             return;
         }
-        h.append("<section id=\"problems\"><h2>Reports that could not be read</h2><ul class=\"plain\">");
+        h.append("<section id=\"problems\"><h2>Problems</h2><p class=\"muted small\">Reports that could not be read, and failures that got no analysis.</p><ul class=\"plain\">");
         report.problems().forEach(p -> h.append("<li>").append(esc(p)).append("</li>"));
         h.append("</ul></section>\n");
     }

@@ -1,0 +1,104 @@
+package io.patchctl.agent.simulate;
+
+import io.patchctl.agent.cli.AgentComponents;
+import io.patchctl.agent.dnf.DnfPackageManager;
+import io.patchctl.agent.process.ProcessRunner;
+import io.patchctl.agent.workflow.AgentWorkflow;
+import io.patchctl.agent.workflow.RunOutcome;
+import io.patchctl.agent.workflow.RunRequest;
+import io.patchctl.core.host.PackageManager;
+import io.patchctl.core.json.Json;
+import io.patchctl.core.plan.Advisor;
+import io.patchctl.core.plan.PatchPolicy;
+import io.patchctl.core.report.RunMode;
+import io.patchctl.core.report.RunReport;
+import io.patchctl.core.store.ReportKeys;
+import io.patchctl.core.store.ReportStore;
+import io.patchctl.lab.LabHost;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The real agent workflow ({@link AgentWorkflow}, what {@code patchctl run} executes) on one lab
+ * host, in-process: real dnf in the host's installroot, the chosen advisor, PolicyGuard, and the
+ * RunReport stored in the simulation's report store.
+ */
+public final class WorkflowHostAgent implements HostAgent {
+
+    private static final Duration DNF_TIMEOUT = Duration.ofMinutes(5);
+
+    private final AgentComponents components;
+    private final String advisorKind;
+    private final String modelId;
+    private final String region;
+    private final Path spoolDir;
+    private volatile Advisor sharedAdvisor;
+
+    /**
+     * @param components where adapters come from (the advisor; the package manager is built per host)
+     * @param spoolDir   where a report goes if the store fails (as on a real host)
+     */
+    public WorkflowHostAgent(AgentComponents components, String advisorKind, String modelId, String region,
+                             Path spoolDir) {
+        this.components = Objects.requireNonNull(components, "components");
+        this.advisorKind = advisorKind;
+        this.modelId = modelId;
+        this.region = region;
+        this.spoolDir = spoolDir;
+    }
+
+    @Override
+    public AgentResult run(SimulatedHost host, LabHost labHost, String environment, ReportStore store) {
+        AgentComponents.Settings settings = new AgentComponents.Settings(advisorKind, modelId, region, environment, null,
+                null, labHost.installroot(), labHost.dnfArgs(), DNF_TIMEOUT);
+        // Debian's rpm reads its database path from HOME/.rpmmacros: the lab host's environment carries it.
+        PackageManager dnf = new DnfPackageManager(labHost.installroot(), labHost.dnfArgs(), labHost.environment(),
+                DNF_TIMEOUT, new ProcessRunner());
+        RunOutcome outcome = AgentWorkflow.builder()
+                .packageManager(dnf)
+                .advisor(advisor(settings))
+                .store(store)
+                .spoolDir(spoolDir)
+                .build()
+                .run(new RunRequest(environment, host.instanceId(), host.hostname(), labHost.installroot().toString(),
+                        RunMode.PATCH, PatchPolicy.defaults()));
+        RunReport report = outcome.report();
+        String key = outcome.storedAt().isEmpty() ? null
+                : ReportKeys.runReport(report.environment(), report.instanceId(), report.timestamp(), report.runIdPrefix());
+        return new AgentResult(report.exitCode(), Json.mapper().valueToTree(report), key, stderr(report, outcome));
+    }
+
+    /** One advisor for the whole fleet, as one Bedrock client and plan cache would serve it. */
+    private Advisor advisor(AgentComponents.Settings settings) {
+        Advisor a = sharedAdvisor;
+        if (a == null) {
+            synchronized (this) {
+                if (sharedAdvisor == null) {
+                    sharedAdvisor = components.advisor(settings);
+                }
+                a = sharedAdvisor;
+            }
+        }
+        return a;
+    }
+
+    /** The diagnostics {@code patchctl run} prints on stderr, which Run Command keeps next to stdout. */
+    private static String stderr(RunReport report, RunOutcome outcome) {
+        StringBuilder err = new StringBuilder(String.format(Locale.ROOT,
+                "patchctl: %s exit=%d approved=%d held=%d rejected=%d dnf_invocations=%d duration_ms=%d%n",
+                report.status(), report.exitCode(), report.approved().size(), report.held().size(),
+                report.rejected().size(), report.dnfInvocations(), report.durationMillis()));
+        if (report.error() != null) {
+            err.append("patchctl: error: ").append(report.error()).append('\n');
+        }
+        List<String> stored = outcome.storedAt();
+        stored.forEach(k -> err.append("patchctl: report stored at ").append(k).append('\n'));
+        if (outcome.spooledTo() != null) {
+            err.append("patchctl: report spooled to ").append(outcome.spooledTo()).append('\n');
+        }
+        return err.toString();
+    }
+}
