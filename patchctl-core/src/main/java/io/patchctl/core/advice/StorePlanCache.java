@@ -77,7 +77,7 @@ public final class StorePlanCache implements PlanCache {
                                     PlanCacheResult.HIT, millisSince(start));
                         }
                         LOG.info("plan cache entry expired key={} created_at={} ttl={}", key, entry.createdAt(), ttl);
-                        store.delete(key);
+                        deleteIfUnchanged(key, entry);
                         continue;
                     case FAILED:
                         if (entry.createdAt().plus(failureTtl).isAfter(now)) {
@@ -85,7 +85,7 @@ public final class StorePlanCache implements PlanCache {
                                     + Duration.between(entry.createdAt(), now).toSeconds() + " s ago on " + entry.owner()
                                     + ": " + entry.failure());
                         }
-                        store.delete(key);
+                        deleteIfUnchanged(key, entry);
                         continue;
                     case PENDING:
                     default:
@@ -121,6 +121,18 @@ public final class StorePlanCache implements PlanCache {
         }
         writeQuietly(key, PlanCacheEntry.ready(fingerprint, clock.instant(), owner, plan));
         return new PlanCacheResult(plan, PlanCacheResult.MISS, millisSince(start));
+    }
+
+    /**
+     * Deletes a stale entry only if it is still the one we judged stale: another host may already
+     * have replaced it with its own lease. (The store has no conditional delete, so a small window
+     * remains in which two hosts both recompute; that costs one extra model call, never a wrong plan.)
+     */
+    private void deleteIfUnchanged(String key, PlanCacheEntry stale) {
+        Optional<PlanCacheEntry> now = read(key);
+        if (now.isPresent() && now.get().state() == stale.state() && now.get().createdAt().equals(stale.createdAt())) {
+            store.delete(key);
+        }
     }
 
     private void writeQuietly(String key, PlanCacheEntry entry) {
