@@ -3,6 +3,7 @@ package io.patchctl.core.host;
 import io.patchctl.core.advisory.SecurityUpdate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port: the host's package manager (dnf in production). Package names handed in have passed
@@ -16,6 +17,13 @@ public interface PackageManager {
      * @throws PackageManagerException when the package manager cannot tell (repo unreadable, lock held, timeout)
      */
     List<SecurityUpdate> discoverSecurityUpdates();
+
+    /**
+     * Package names with a pending security update right now: the cheap check that verifies a run.
+     *
+     * @throws PackageManagerException when the package manager cannot tell
+     */
+    Set<String> pendingSecurityPackages();
 
     /** Checks the upgrade of exactly these packages without changing anything (dnf's tsflags=test). */
     TransactionOutcome testUpgrade(List<String> packageNames);
