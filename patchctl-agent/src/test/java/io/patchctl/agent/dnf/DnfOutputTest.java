@@ -46,6 +46,7 @@ class DnfOutputTest {
         assertThat(DnfOutput.updateinfoList(out)).hasSize(5);
     }
 
+    /** Hand-written in the form RHEL 8 dnf 4.7 prints (subscription-manager line, bugfix and enhancement rows), not captured here. */
     @Test
     void updateinfoList_rhel8StyleWithSubscriptionLinesAndBugfix_keepsSecurityTypeApart() {
         String out = resource("updateinfo-list-rhel8-style.stdout");
