@@ -4,23 +4,98 @@ import io.patchctl.agent.simulate.FailureAnalyzer;
 import io.patchctl.agent.simulate.HostAgent;
 import io.patchctl.agent.simulate.SimulationWiring;
 import io.patchctl.agent.simulate.WorkflowHostAgent;
-import java.nio.file.Path;
+import io.patchctl.aws.AwsClientSettings;
+import io.patchctl.aws.BedrockModelClient;
+import io.patchctl.core.advice.ModelAdvisor;
+import io.patchctl.core.advice.StorePlanCache;
+import io.patchctl.core.insights.Analyst;
+import io.patchctl.core.insights.Escalator;
+import io.patchctl.core.insights.LogTail;
+import io.patchctl.core.insights.ModelAnalyst;
+import io.patchctl.core.insights.RulesAnalyst;
+import io.patchctl.core.insights.WindowTargetResolver;
+import io.patchctl.core.json.Json;
+import io.patchctl.core.plan.RulesAdvisor;
 import io.patchctl.core.store.ReportStore;
+import io.patchctl.insights.InsightService;
+import io.patchctl.insights.InsightsConfig;
+import io.patchctl.insights.ProcessResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
-/** The production wiring of simulate: the agent workflow and the insights service, in-process. */
+/**
+ * The production wiring of simulate, all in-process: the agent workflow with the rules advisor or
+ * the Bedrock advisor (one model client for the fleet, the plan cache in the simulation's store, so
+ * hosts with the same updates share one plan), and the insights service with the rules or Bedrock
+ * analyst writing to the same store.
+ */
 final class DefaultSimulationWiring implements SimulationWiring {
 
-    static final DefaultSimulationWiring INSTANCE = new DefaultSimulationWiring();
+    private final Clock clock = Clock.systemUTC();
+    private BedrockModelClient model;
 
     @Override
     public HostAgent agent(String advisor, String modelId, String region, ReportStore store) {
         Path spool = Path.of(System.getProperty("java.io.tmpdir"), "patchctl-simulate-spool");
-        return new WorkflowHostAgent(new AgentComponents(), advisor, modelId, region, spool);
+        if ("rules".equals(advisor)) {
+            RulesAdvisor rules = new RulesAdvisor();
+            return new WorkflowHostAgent((host, env) -> rules, spool);
+        }
+        BedrockModelClient client = model(modelId, region);
+        return new WorkflowHostAgent((host, env) -> new ModelAdvisor(client,
+                StorePlanCache.builder().store(store).env(env).owner(host.instanceId()).clock(clock)
+                        .pollInterval(Duration.ofMillis(100)).build(),
+                new RulesAdvisor()), spool);
     }
 
     @Override
-    public FailureAnalyzer analyzer(String advisor, String modelId, String region, String environment, ReportStore store) {
-        // TEMPORARY until the insights service lands: no analysis
-        return event -> java.util.Optional.empty();
+    public FailureAnalyzer analyzer(String advisor, String modelId, String region, String environment,
+                                    ReportStore store) {
+        RulesAnalyst rules = new RulesAnalyst();
+        Analyst analyst = "rules".equals(advisor) ? rules : new ModelAnalyst(model(modelId, region), rules);
+        // The store is handed to the service; the config's location only matters to the Lambda's own wiring.
+        InsightsConfig config = new InsightsConfig(environment, region, null, Path.of(store.describe()), modelId,
+                "rules".equals(advisor) ? "rules" : "bedrock", null, InsightsConfig.DEFAULT_SIGNATURE_TTL,
+                LogTail.DEFAULT_MAX_BYTES);
+        InsightService service = new InsightService(config, store, analyst, WindowTargetResolver.NONE, Escalator.NONE,
+                clock);
+        return event -> {
+            ProcessResult result = service.process(new String(event, StandardCharsets.UTF_8));
+            if (result.status() == ProcessResult.Status.STORED || result.status() == ProcessResult.Status.DUPLICATE) {
+                String key = result.keys().get(0);
+                byte[] body = store.get(key).orElseThrow(() -> new IllegalStateException(
+                        "insight report " + key + " was stored but cannot be read back"));
+                try {
+                    return Optional.of(new FailureAnalyzer.StoredInsight(key, Json.mapper().readTree(body)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("insight report " + key + " is not JSON", e);
+                }
+            }
+            if (result.status() == ProcessResult.Status.REJECTED) {
+                throw new IllegalStateException("the insights code rejected the synthesized event: " + result.reason());
+            }
+            return Optional.empty();
+        };
+    }
+
+    /** One Bedrock client for the whole simulated fleet. */
+    private synchronized BedrockModelClient model(String modelId, String region) {
+        if (model == null) {
+            model = BedrockModelClient.builder().modelId(modelId)
+                    .settings(AwsClientSettings.builder().region(region).build()).build();
+        }
+        return model;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (model != null) {
+            model.close();
+        }
     }
 }

@@ -104,7 +104,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private final PrintStream stderrStream;
 
     public SimulateCommand() {
-        this(DefaultSimulationWiring.INSTANCE, System.err);
+        this(new DefaultSimulationWiring(), System.err);
     }
 
     /** For tests: other wiring, and the stream the progress bar draws on. */
@@ -166,6 +166,8 @@ public final class SimulateCommand implements Callable<Integer> {
             bar.close();
             stderr.println("patchctl simulate: " + e.getMessage());
             return 1;
+        } finally {
+            wiring.close();
         }
         bar.close();
 

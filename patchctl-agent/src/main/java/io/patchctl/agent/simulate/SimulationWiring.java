@@ -4,10 +4,10 @@ import io.patchctl.core.store.ReportStore;
 
 /**
  * Supplies the real parts a simulation drives: the agent workflow and the insights code. Kept
- * behind this seam so the command can be tested with the real scheduler, lab and stores while the
- * agent or insights are swapped (unit tests only).
+ * behind this seam so the orchestration can be unit-tested with the ports faked; the command uses
+ * the production wiring. Closing releases the clients it built.
  */
-public interface SimulationWiring {
+public interface SimulationWiring extends AutoCloseable {
 
     /**
      * @param advisor "rules" or "bedrock"
@@ -18,4 +18,8 @@ public interface SimulationWiring {
 
     /** The insights code, storing InsightReports in {@code store}. */
     FailureAnalyzer analyzer(String advisor, String modelId, String region, String environment, ReportStore store);
+
+    @Override
+    default void close() {
+    }
 }

@@ -1,6 +1,5 @@
 package io.patchctl.agent.simulate;
 
-import io.patchctl.agent.cli.AgentComponents;
 import io.patchctl.agent.dnf.DnfPackageManager;
 import io.patchctl.agent.process.ProcessRunner;
 import io.patchctl.agent.workflow.AgentWorkflow;
@@ -30,36 +29,32 @@ public final class WorkflowHostAgent implements HostAgent {
 
     private static final Duration DNF_TIMEOUT = Duration.ofMinutes(5);
 
-    private final AgentComponents components;
-    private final String advisorKind;
-    private final String modelId;
-    private final String region;
+    /** The advisor a host's run uses (a Bedrock advisor shares its plan cache with the fleet). */
+    @FunctionalInterface
+    public interface AdvisorSource {
+        Advisor forHost(SimulatedHost host, String environment);
+    }
+
+    private final AdvisorSource advisors;
     private final Path spoolDir;
-    private volatile Advisor sharedAdvisor;
 
     /**
-     * @param components where adapters come from (the advisor; the package manager is built per host)
-     * @param spoolDir   where a report goes if the store fails (as on a real host)
+     * @param advisors where each host's advisor comes from
+     * @param spoolDir where a report goes if the store fails (as on a real host)
      */
-    public WorkflowHostAgent(AgentComponents components, String advisorKind, String modelId, String region,
-                             Path spoolDir) {
-        this.components = Objects.requireNonNull(components, "components");
-        this.advisorKind = advisorKind;
-        this.modelId = modelId;
-        this.region = region;
+    public WorkflowHostAgent(AdvisorSource advisors, Path spoolDir) {
+        this.advisors = Objects.requireNonNull(advisors, "advisors");
         this.spoolDir = spoolDir;
     }
 
     @Override
     public AgentResult run(SimulatedHost host, LabHost labHost, String environment, ReportStore store) {
-        AgentComponents.Settings settings = new AgentComponents.Settings(advisorKind, modelId, region, environment, null,
-                null, labHost.installroot(), labHost.dnfArgs(), DNF_TIMEOUT);
         // Debian's rpm reads its database path from HOME/.rpmmacros: the lab host's environment carries it.
         PackageManager dnf = new DnfPackageManager(labHost.installroot(), labHost.dnfArgs(), labHost.environment(),
                 DNF_TIMEOUT, new ProcessRunner());
         RunOutcome outcome = AgentWorkflow.builder()
                 .packageManager(dnf)
-                .advisor(advisor(settings))
+                .advisor(advisors.forHost(host, environment))
                 .store(store)
                 .spoolDir(spoolDir)
                 .build()
@@ -69,20 +64,6 @@ public final class WorkflowHostAgent implements HostAgent {
         String key = outcome.storedAt().isEmpty() ? null
                 : ReportKeys.runReport(report.environment(), report.instanceId(), report.timestamp(), report.runIdPrefix());
         return new AgentResult(report.exitCode(), Json.mapper().valueToTree(report), key, stderr(report, outcome));
-    }
-
-    /** One advisor for the whole fleet, as one Bedrock client and plan cache would serve it. */
-    private Advisor advisor(AgentComponents.Settings settings) {
-        Advisor a = sharedAdvisor;
-        if (a == null) {
-            synchronized (this) {
-                if (sharedAdvisor == null) {
-                    sharedAdvisor = components.advisor(settings);
-                }
-                a = sharedAdvisor;
-            }
-        }
-        return a;
     }
 
     /** The diagnostics {@code patchctl run} prints on stderr, which Run Command keeps next to stdout. */
