@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
  * report renders as a person would see it. Missing chromium is a test failure, never a skip:
  * {@code scripts/install-deps.sh} installs it.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private static final long TIMEOUT_SECONDS = 90;
     private final String binary;
     private final Path profiles;
 
-    HeadlessChromium(Path workDir) {
+    public HeadlessChromium(Path workDir) {
         this.binary = find();
         this.profiles = workDir;
     }
@@ -41,12 +41,12 @@ final class HeadlessChromium {
     }
 
     /** The DOM after the page loaded, serialised by the browser. */
-    String dumpDom(Path html) throws IOException, InterruptedException {
+    public String dumpDom(Path html) throws IOException, InterruptedException {
         return run(List.of("--dump-dom", html.toUri().toString()), null);
     }
 
     /** A PNG of the page at the given viewport width (CSS pixels). */
-    void screenshot(Path html, Path png, int width, int height) throws IOException, InterruptedException {
+    public void screenshot(Path html, Path png, int width, int height) throws IOException, InterruptedException {
         Files.createDirectories(png.getParent());
         Files.deleteIfExists(png);
         run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
