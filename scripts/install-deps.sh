@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what patchctl's build, tests and demo need; safe to run again (installs only what is missing).
-#   Debian/Ubuntu: a JDK 17+ if missing, dnf, rpm (rpmbuild), createrepo-c, busybox-static, dnf-plugins-core
-#   RHEL/Fedora:   a JDK 17+ if missing, rpm-build, createrepo_c, busybox, dnf-plugins-core
+#   Debian/Ubuntu: a JDK 17+ if missing, dnf, rpm (rpmbuild), createrepo-c, busybox-static, dnf-plugins-core,
+#                  chromium (the fleet report's browser tests)
+#   RHEL/Fedora:   a JDK 17+ if missing, rpm-build, createrepo_c, busybox, dnf-plugins-core, chromium
 # Other engineers: add your packages to the lists below.
 set -euo pipefail
 
@@ -16,7 +17,7 @@ need_java() {
 }
 
 if command -v apt-get >/dev/null 2>&1; then
-  pkgs=(dnf rpm createrepo-c busybox-static dnf-plugins-core)
+  pkgs=(dnf rpm createrepo-c busybox-static dnf-plugins-core chromium)
   if need_java; then pkgs+=(openjdk-17-jdk-headless); fi
   missing=()
   for p in "${pkgs[@]}"; do
@@ -28,7 +29,7 @@ if command -v apt-get >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
 elif command -v dnf >/dev/null 2>&1; then
-  pkgs=(rpm-build createrepo_c busybox dnf-plugins-core)
+  pkgs=(rpm-build createrepo_c busybox dnf-plugins-core chromium)
   if need_java; then pkgs+=(java-17-openjdk-devel); fi
   missing=()
   for p in "${pkgs[@]}"; do rpm -q "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -41,7 +42,7 @@ else
   exit 1
 fi
 
-for tool in java dnf rpm rpmbuild createrepo_c modifyrepo_c busybox; do
+for tool in java dnf rpm rpmbuild createrepo_c modifyrepo_c busybox chromium; do
   command -v "$tool" >/dev/null 2>&1 || { echo "install-deps: $tool still missing" >&2; exit 1; }
 done
 echo "install-deps: ok" >&2
