@@ -54,7 +54,8 @@ class BedrockAdvisorBench {
         int packages = Integer.getInteger("bench.packages", 60);
         int secure = Integer.getInteger("bench.secure", 40);
         int hosts = Integer.getInteger("bench.hosts", 50);
-        int[] ks = Arrays.stream(System.getProperty("bench.k", "1,4").split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] ks = Arrays.stream(System.getProperty("bench.k", "1,4").split(",")).filter(x -> !x.isBlank())
+                .mapToInt(Integer::parseInt).toArray();
         print("load average at start: " + Files.readString(Path.of("/proc/loadavg")).strip()
                 + " (shared 2-core machine, other engineers building: timings are inflated)");
 
@@ -88,7 +89,9 @@ class BedrockAdvisorBench {
         print(row("seed: instructions + raw `dnf check-update --security`", seed));
         print(row("patchctl: system + policy + delimited table (with CVEs)", oursText));
         print(row("  of which the fixed system prompt", ours.system()));
-        print(String.format("  ratio patchctl/seed (word pieces): %.2f", (double) wordPieces(oursText) / wordPieces(seed)));
+        print(String.format("  ratio patchctl/seed (word pieces): %.2f per prompt; per 50-host cycle with K update sets:"
+                + " seed 50 prompts (%d pieces), patchctl K prompts (K=1: %d, K=4: %d)", (double) wordPieces(oursText) / wordPieces(seed),
+                50 * wordPieces(seed), wordPieces(oursText), 4 * wordPieces(oursText)));
         print("  tokens~c/4 = chars/4; tokens~wp = letter runs of up to 6, digit runs of up to 3, each other symbol "
                 + "(an offline estimate: Bedrock's input_tokens are only known from the real service)");
     }
