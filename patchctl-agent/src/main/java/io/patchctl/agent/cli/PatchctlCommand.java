@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The root command; each subcommand is one class. */
 @Command(name = "patchctl", mixinStandardHelpOptions = true, version = "patchctl 0.1.0",
         description = "Security patching for RHEL 8 hosts: the model advises, code decides.",
-        subcommands = {RunCommand.class, SimulateCommand.class, ReportCommand.class})
+        subcommands = {RunCommand.class, AnalyzeCommand.class, SimulateCommand.class, ReportCommand.class})
 public final class PatchctlCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -13,6 +13,6 @@ public final class PatchctlCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (run, simulate, report)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (run, analyze, simulate, report)");
     }
 }
