@@ -15,6 +15,7 @@ import io.patchctl.core.insights.ModelAnalyst;
 import io.patchctl.core.insights.RulesAnalyst;
 import io.patchctl.core.insights.WindowTargetResolver;
 import io.patchctl.core.json.Json;
+import io.patchctl.core.plan.Advisor;
 import io.patchctl.core.plan.RulesAdvisor;
 import io.patchctl.core.store.ReportStore;
 import io.patchctl.insights.InsightService;
@@ -30,14 +31,13 @@ import java.util.Optional;
 
 /**
  * The production wiring of simulate, all in-process: the agent workflow with the rules advisor or
- * the Bedrock advisor (one model client for the fleet, the plan cache in the simulation's store, so
+ * the Bedrock advisor (a model client per host run, the plan cache in the simulation's store, so
  * hosts with the same updates share one plan), and the insights service with the rules or Bedrock
- * analyst writing to the same store.
+ * analyst (a model client per event) writing to the same store.
  */
 final class DefaultSimulationWiring implements SimulationWiring {
 
     private final Clock clock = Clock.systemUTC();
-    private BedrockModelClient model;
 
     @Override
     public HostAgent agent(String advisor, String modelId, String region, ReportStore store) {
@@ -46,26 +46,34 @@ final class DefaultSimulationWiring implements SimulationWiring {
             RulesAdvisor rules = new RulesAdvisor();
             return new WorkflowHostAgent((host, env) -> rules, spool);
         }
-        BedrockModelClient client = model(modelId, region);
-        return new WorkflowHostAgent((host, env) -> new ModelAdvisor(client,
-                StorePlanCache.builder().store(store).env(env).owner(host.instanceId()).clock(clock)
-                        .pollInterval(Duration.ofMillis(100)).build(),
-                new RulesAdvisor()), spool);
+        // One model client per agent run, as on a real host: its overall time budget is per run.
+        // The plan cache lives in the shared store, so hosts with the same updates share one plan.
+        return (host, labHost, env, reports) -> {
+            try (BedrockModelClient client = model(modelId, region)) {
+                Advisor bedrock = new ModelAdvisor(client, StorePlanCache.builder().store(store).env(env)
+                        .owner(host.instanceId()).clock(clock).pollInterval(Duration.ofMillis(100)).build(),
+                        new RulesAdvisor());
+                return new WorkflowHostAgent((h, e) -> bedrock, spool).run(host, labHost, env, reports);
+            }
+        };
     }
 
     @Override
     public FailureAnalyzer analyzer(String advisor, String modelId, String region, String environment,
                                     ReportStore store) {
         RulesAnalyst rules = new RulesAnalyst();
-        Analyst analyst = "rules".equals(advisor) ? rules : new ModelAnalyst(model(modelId, region), rules);
         // The store is handed to the service; the config's location only matters to the Lambda's own wiring.
         InsightsConfig config = new InsightsConfig(environment, region, null, Path.of(store.describe()), modelId,
                 "rules".equals(advisor) ? "rules" : "bedrock", null, InsightsConfig.DEFAULT_SIGNATURE_TTL,
                 LogTail.DEFAULT_MAX_BYTES);
-        InsightService service = new InsightService(config, store, analyst, WindowTargetResolver.NONE, Escalator.NONE,
-                clock);
         return event -> {
-            ProcessResult result = service.process(new String(event, StandardCharsets.UTF_8));
+            ProcessResult result;
+            // One model client per event, as one Lambda invocation has: its time budget is per event.
+            try (BedrockModelClient client = "rules".equals(advisor) ? null : model(modelId, region)) {
+                Analyst analyst = client == null ? rules : new ModelAnalyst(client, rules);
+                result = new InsightService(config, store, analyst, WindowTargetResolver.NONE, Escalator.NONE, clock)
+                        .process(new String(event, StandardCharsets.UTF_8));
+            }
             if (result.status() == ProcessResult.Status.STORED || result.status() == ProcessResult.Status.DUPLICATE) {
                 String key = result.keys().get(0);
                 byte[] body = store.get(key).orElseThrow(() -> new IllegalStateException(
@@ -83,19 +91,8 @@ final class DefaultSimulationWiring implements SimulationWiring {
         };
     }
 
-    /** One Bedrock client for the whole simulated fleet. */
-    private synchronized BedrockModelClient model(String modelId, String region) {
-        if (model == null) {
-            model = BedrockModelClient.builder().modelId(modelId)
-                    .settings(AwsClientSettings.builder().region(region).build()).build();
-        }
-        return model;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (model != null) {
-            model.close();
-        }
+    private static BedrockModelClient model(String modelId, String region) {
+        return BedrockModelClient.builder().modelId(modelId)
+                .settings(AwsClientSettings.builder().region(region).build()).build();
     }
 }

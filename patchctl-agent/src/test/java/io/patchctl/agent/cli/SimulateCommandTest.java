@@ -141,6 +141,7 @@ class SimulateCommandTest {
 
         String dom = chromium.dumpDom(html);
         chromium.screenshot(html, artefacts.resolve("simulate-6-hosts.png"), 1280, 2400);
+        chromium.screenshot(html, artefacts.resolve("simulate-6-hosts-phone.png"), 412, 3000);
 
         assertThat(tile(dom, "outcome-COMPLIANT")).isEqualTo(4);
         assertThat(tile(dom, "outcome-FAILED")).isEqualTo(2);
