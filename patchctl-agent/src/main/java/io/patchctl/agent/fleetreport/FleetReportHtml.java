@@ -187,7 +187,7 @@ public final class FleetReportHtml {
         int width = 640;
         int height = rows * rowH + 22;
         h.append("<figure class=\"card\" id=\"chart-timeline\"><figcaption>Cycle timeline (")
-                .append(String.format(Locale.ROOT, "%.1f s", span / 1000.0)).append(")</figcaption>\n<svg viewBox=\"0 0 ")
+                .append(String.format(Locale.ROOT, "%.1f s", span / 1000.0)).append(")</figcaption>\n<div class=\"scroll\"><svg class=\"tlsvg\" viewBox=\"0 0 ")
                 .append(width + left + 10).append(' ').append(height).append("\" role=\"img\" aria-label=\"cycle timeline\">\n");
         int y = 2;
         for (HostResult r : report.hosts()) {
@@ -213,7 +213,7 @@ public final class FleetReportHtml {
         h.append("<text x=\"").append(left).append("\" y=\"").append(height - 4).append("\" class=\"val\">0 s</text>")
                 .append("<text x=\"").append(left + width).append("\" y=\"").append(height - 4)
                 .append("\" class=\"val\" text-anchor=\"end\">").append(String.format(Locale.ROOT, "%.1f s", span / 1000.0))
-                .append("</text></svg></figure>\n");
+                .append("</text></svg></div></figure>\n");
     }
 
     private static void failures(StringBuilder h, FleetReport report) {
@@ -394,7 +394,7 @@ public final class FleetReportHtml {
             ".seg.o-COMPLIANT{stroke:var(--ok)}.seg.o-NON_COMPLIANT{stroke:var(--nc)}",
             ".seg.o-FAILED{stroke:var(--fail)}.seg.o-NOT_STARTED{stroke:var(--ns)}",
             ".tl.o-COMPLIANT{fill:var(--ok)}.tl.o-NON_COMPLIANT{fill:var(--nc)}.tl.o-FAILED{fill:var(--fail)}",
-            "#chart-timeline{margin-top:12px}.mono{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:11px}",
+            "#chart-timeline{margin-top:12px}.tlsvg{min-width:560px}.mono{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:11px}",
             ".donut-num{font-size:8px;font-weight:700;text-anchor:middle;fill:var(--fg)}",
             ".donut-lbl{font-size:3.5px;text-anchor:middle;fill:var(--muted)}",
             ".legend{list-style:none;padding:0;margin:0}.legend li{margin:3px 0}",
