@@ -62,7 +62,7 @@ public final class SummaryTable {
         }
         // one line per host, whatever the analysis says
         text = text.replaceAll("\\s+", " ").strip();
-        return text.length() <= ROOT_CAUSE_WIDTH ? text : text.substring(0, ROOT_CAUSE_WIDTH - 1) + "…";
+        return text.length() <= ROOT_CAUSE_WIDTH ? text : text.substring(0, ROOT_CAUSE_WIDTH - 3) + "...";
     }
 
     private static void line(StringBuilder out, String[] cells, int[] width) {

@@ -125,7 +125,7 @@ public final class ProgressReporter<R> implements FleetScheduler.Listener<R> {
     private void redraw() {
         int filled = total == 0 ? WIDTH : finished * WIDTH / total;
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        err.printf(Locale.ROOT, "\r\033[2K[%s%s] %d/%d hosts · %d running · %d failed · %.0f s",
+        err.printf(Locale.ROOT, "\r\033[2K[%s%s] %d/%d hosts | %d running | %d failed | %.0f s",
                 "#".repeat(filled), ".".repeat(WIDTH - filled), finished, total, Math.max(0, running), failed, elapsed);
         err.flush();
     }

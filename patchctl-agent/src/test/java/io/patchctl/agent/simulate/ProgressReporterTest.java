@@ -34,7 +34,7 @@ class ProgressReporterTest {
     void barMode_redrawsOneLineAndKeepsFailuresVisible() {
         String out = run(ProgressReporter.Mode.BAR);
         assertThat(out).contains("\r\033[2K[");
-        assertThat(out).contains("] 2/3 hosts · 0 running · 1 failed");
+        assertThat(out).contains("] 2/3 hosts | 0 running | 1 failed");
         assertThat(out).containsPattern("\r\033\\[2K\\[2/3\\] FAILED   i-b: exit 4.*\n");
         assertThat(out).doesNotContain("done     i-a"); // successes only move the bar
         assertThat(out).endsWith("\n");
