@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every host compliant", "1:bad option or configuration (lab, store)",
             "3:some host non-compliant or not started, none failed", "4:some host failed (the lab builds two to fail)",
-            "5:reports could not be stored"})
+            "5:reports could not be stored (the fleet report and the events are still written to --out)"})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -190,6 +190,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 report.cycle().distinctUpdateSets(), store.describe());
         stdout.println("Fleet report: " + html);
         stdout.flush();
+        if (result.unstored() > 0) {
+            stderr.println("patchctl simulate: " + result.unstored() + " report(s) could not be stored in "
+                    + store.describe() + " (RunReports spooled by the agent; failure events kept in "
+                    + out.resolve("events") + ")");
+            return 5;
+        }
         return exitCode(report);
     }
 

@@ -76,8 +76,10 @@ public final class Simulation {
      * @param report      the fleet report of this cycle
      * @param invocations one per host, in fleet order
      * @param events      the EventBridge events synthesized for failed hosts, by instance id
+     * @param unstored    reports that could not be stored (the store failed): the command exits 5
      */
-    public record Result(FleetReport report, List<Invocation<HostRun>> invocations, Map<String, ObjectNode> events) {
+    public record Result(FleetReport report, List<Invocation<HostRun>> invocations, Map<String, ObjectNode> events,
+                         int unstored) {
     }
 
     private final Lab lab;
@@ -117,6 +119,7 @@ public final class Simulation {
         }
 
         List<String> problems = new ArrayList<>();
+        int[] unstored = {0};
         Map<String, ObjectNode> events = new LinkedHashMap<>();
         List<HostResult> hosts = new ArrayList<>();
         for (Invocation<HostRun> inv : invocations) {
@@ -125,7 +128,7 @@ public final class Simulation {
                 ObjectNode event = eventFactory.build(UUID.randomUUID(), inv.target(), commandId,
                         CommandInvocationEvent.Status.Failed, requestedAt, inv.finishedAt());
                 events.put(inv.target(), event);
-                result = analyse(event, result, problems);
+                result = analyse(event, result, problems, unstored);
             }
             hosts.add(result);
         }
@@ -135,7 +138,12 @@ public final class Simulation {
                 wallMillis, s.advisor(), distinctUpdateSets(hosts), modelCalls(hosts), store.describe());
         FleetReport report = new FleetReport(clock.instant(), "simulate → " + store.describe(), s.environment(), cycle,
                 hosts, problems);
-        return new Result(report, invocations, events);
+        for (Invocation<HostRun> inv : invocations) {
+            if (inv.result() != null && inv.result().result().exitCode() == 5) {
+                unstored[0]++; // the agent spooled its RunReport: the store refused it
+            }
+        }
+        return new Result(report, invocations, events, unstored[0]);
     }
 
     private HostRun runHost(SimulatedHost host, Path hostsDir, Settings s, String commandId) throws Exception {
@@ -176,7 +184,7 @@ public final class Simulation {
         return HostResult.fromRunReport(run.result().runReportKey(), report);
     }
 
-    private HostResult analyse(ObjectNode event, HostResult host, List<String> problems) {
+    private HostResult analyse(ObjectNode event, HostResult host, List<String> problems, int[] unstored) {
         try {
             Optional<FailureAnalyzer.StoredInsight> insight = analyzer.analyze(Json.bytes(event));
             if (insight.isEmpty()) {
@@ -185,7 +193,11 @@ public final class Simulation {
             }
             return host.withInsight(Insight.fromJson(insight.get().key(), insight.get().report()));
         } catch (StoreUnavailableException e) {
-            throw e; // reports cannot be stored: the command exits 5
+            // the event itself is kept in the fleet report's events/ directory; the command exits 5
+            LOG.warn("insight report not stored instance={} error={}", host.instanceId(), e.toString());
+            problems.add(host.instanceId() + ": the failure analysis could not be stored: " + e.getMessage());
+            unstored[0]++;
+            return host;
         } catch (RuntimeException e) {
             LOG.warn("failure analysis failed instance={} error={}", host.instanceId(), e.toString());
             problems.add(host.instanceId() + ": failure analysis failed: " + e.getMessage());

@@ -115,4 +115,22 @@ class SimulationTest {
         assertThat(result.report().problems()).containsExactly(
                 SimulatedHost.of(2).instanceId() + ": failure analysis failed: model said nothing");
     }
+
+    @Test
+    void run_whenInsightReportsCannotBeStored_keepsEveryHostAndCountsTheLoss() {
+        DirectoryReportStore store = new DirectoryReportStore(tmp.resolve("reports"));
+        Simulation sim = new Simulation(Lab.build(StandardLabs.failing()), fakeAgent(), event -> {
+            throw new io.patchctl.core.store.StoreUnavailableException("bucket unreachable");
+        }, store, Clock.systemUTC());
+
+        Simulation.Result result = sim.run(new Simulation.Settings(6, "6", "100%", "dev", "rules", "123456789012",
+                "us-east-2", "doc", tmp.resolve("hosts"), false), FleetScheduler.silent());
+
+        assertThat(result.report().hosts()).hasSize(6);
+        assertThat(result.unstored()).isEqualTo(2);
+        assertThat(result.events()).hasSize(2);
+        assertThat(result.report().problems()).containsExactly(
+                SimulatedHost.of(2).instanceId() + ": the failure analysis could not be stored: bucket unreachable",
+                SimulatedHost.of(5).instanceId() + ": the failure analysis could not be stored: bucket unreachable");
+    }
 }
