@@ -69,6 +69,25 @@ class InsightsHandlerTest {
         assertThat(answer.get("keys").get(0).asText()).isEqualTo("bedrock-patch-insights/dev/i-0a1b2c3d4e5f60718/20261121T021644Z.json");
     }
 
+    @Test
+    void priming_runsTheWholePipelineInMemory_onlyForSnapStartOrProvisioned() {
+        ProcessResult primed = Primer.prime();
+
+        assertThat(primed.status()).isEqualTo(ProcessResult.Status.STORED);
+        assertThat(primed.reports().get(0)).contains("\"analysis_source\" : \"bedrock\"").contains("dnf clean all && reboot");
+        assertThat(Primer.wanted(java.util.Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"))).isTrue();
+        assertThat(Primer.wanted(java.util.Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"))).isFalse();
+        assertThat(Primer.wanted(java.util.Map.of())).isFalse();
+    }
+
+    @Test
+    void config_environmentThatCannotBeAKeySegment_isRejectedAtInit() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InsightsConfig.fromEnvironment(
+                        java.util.Map.of("LOG_BUCKET", "b", "ENVIRONMENT", "prod/eu")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("environment must be a key-safe name ([A-Za-z0-9._:-]), was 'prod/eu'");
+    }
+
     static Context context(int remainingMillis) {
         return new Context() {
             @Override public String getAwsRequestId() { return "req-1"; }
