@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads this instance's id from IMDSv2 within a short bound (off EC2 nobody answers, and the agent
- * must not wait). Honours {@code AWS_EC2_METADATA_DISABLED} and {@code AWS_EC2_METADATA_SERVICE_ENDPOINT}.
+ * must not wait). Honours {@code AWS_EC2_METADATA_DISABLED} (or the SDK's system property
+ * {@code aws.disableEc2Metadata}) and {@code AWS_EC2_METADATA_SERVICE_ENDPOINT}.
  */
 public final class Ec2InstanceMetadata {
 
@@ -36,7 +37,8 @@ public final class Ec2InstanceMetadata {
     public static Ec2InstanceMetadata fromEnvironment(Map<String, String> env) {
         String endpoint = env.getOrDefault("AWS_EC2_METADATA_SERVICE_ENDPOINT", DEFAULT_ENDPOINT);
         return new Ec2InstanceMetadata(URI.create(endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint),
-                Duration.ofMillis(600), "true".equalsIgnoreCase(env.get("AWS_EC2_METADATA_DISABLED")));
+                Duration.ofMillis(600), "true".equalsIgnoreCase(env.get("AWS_EC2_METADATA_DISABLED"))
+                        || "true".equalsIgnoreCase(System.getProperty("aws.disableEc2Metadata")));
     }
 
     /** The instance id, or empty off EC2 (no answer, an error, or something that is not an instance id). */

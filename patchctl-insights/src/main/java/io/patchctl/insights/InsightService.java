@@ -10,6 +10,7 @@ import io.patchctl.core.insights.FailureContext;
 import io.patchctl.core.insights.FailureSignature;
 import io.patchctl.core.insights.InsightReport;
 import io.patchctl.core.insights.ReportContext;
+import io.patchctl.core.insights.RulesAnalyst;
 import io.patchctl.core.insights.Sha256;
 import io.patchctl.core.insights.WindowTargetResolver;
 import io.patchctl.core.insights.event.EventNormalizer;
@@ -50,9 +51,15 @@ public final class InsightService {
     private final Escalator escalator;
     private final Clock clock;
     private final CommandScreen screen = new CommandScreen();
+    private final RulesAnalyst rules = new RulesAnalyst();
 
     public InsightService(InsightsConfig config, ReportStore store, Analyst analyst, WindowTargetResolver resolver,
                           Escalator escalator, Clock clock) {
+        this(config, store, analyst, resolver, escalator, clock, SignatureCache.Timing.DEFAULT);
+    }
+
+    InsightService(InsightsConfig config, ReportStore store, Analyst analyst, WindowTargetResolver resolver,
+                   Escalator escalator, Clock clock, SignatureCache.Timing timing) {
         this.store = Objects.requireNonNull(store, "store");
         this.environment = config.environment();
         this.defaultRegion = config.region();
@@ -62,7 +69,7 @@ public final class InsightService {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.normalizer = new EventNormalizer(clock);
         this.gatherer = new ContextGatherer(store, environment, config.logTailBytes());
-        this.cache = new SignatureCache(store, environment, config.signatureTtl(), clock);
+        this.cache = new SignatureCache(store, environment, config.signatureTtl(), timing, clock);
     }
 
     /**
@@ -123,13 +130,10 @@ public final class InsightService {
         Evidence evidence = gatherer.gather(event);
         FailureContext context = FailureContext.of(event, environment, defaultRegion, evidence);
         Optional<String> signature = FailureSignature.of(context.classification());
-        AnalysisOutcome outcome = signature.flatMap(s -> cache.lookup(s, context)).orElse(null);
-        if (outcome == null) {
-            outcome = analyst.analyze(context);
-            if (signature.isPresent() && AnalysisOutcome.BEDROCK.equals(outcome.source())) {
-                cache.store(signature.get(), context, outcome);
-            }
-        }
+        // Only model analyses are worth sharing; the rules are cheaper than a cache read.
+        AnalysisOutcome outcome = signature.isPresent() && cache.enabled() && analyst.usesModel()
+                ? cache.getOrAnalyze(signature.get(), context, analyst, rules)
+                : analyst.analyze(context);
         CommandScreen.Screened screened = screen.screen(outcome.analysis());
         InsightReport report = report(context, outcome, screened, signature.orElse(null));
         byte[] body = Json.bytes(report);

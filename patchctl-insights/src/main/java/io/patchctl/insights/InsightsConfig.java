@@ -1,6 +1,7 @@
 package io.patchctl.insights;
 
 import io.patchctl.core.insights.LogTail;
+import io.patchctl.core.store.ReportKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -28,6 +29,11 @@ public record InsightsConfig(String environment, String region, String bucket, P
 
     public InsightsConfig {
         Objects.requireNonNull(environment, "environment");
+        try {
+            ReportKeys.segment(environment);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("environment must be a key-safe name ([A-Za-z0-9._:-]), was '" + environment + "'", e);
+        }
         Objects.requireNonNull(region, "region");
         if ((bucket == null) == (reportDir == null)) {
             throw new IllegalArgumentException("exactly one of a report bucket and a report directory must be set");

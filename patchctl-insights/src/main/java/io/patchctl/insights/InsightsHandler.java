@@ -32,6 +32,9 @@ public final class InsightsHandler implements RequestStreamHandler {
     /** Lambda's constructor: configuration from the environment, clients built once here (init phase). */
     public InsightsHandler() {
         this(InsightsRuntime.create(InsightsConfig.fromEnvironment(System.getenv()), System.getenv(), Clock.systemUTC()));
+        if (Primer.wanted(System.getenv())) {
+            Primer.prime();
+        }
     }
 
     public InsightsHandler(InsightService service) {

@@ -169,15 +169,64 @@ class InsightServiceTest {
     }
 
     @Test
-    void rulesFallback_isNotShared_soTheModelIsAskedAgainNextTime() {
+    void modelFailure_isShared_soOtherHostsUseTheRulesUntilItExpires() throws Exception {
         model.then(new ModelException(ModelException.Reason.THROTTLED, "throttled"));
-        putCommandOutput(I1, DNF_REPO_DOWN);
-        putCommandOutput("i-0f9e8d7c6b5a49382", DNF_REPO_DOWN);
+        for (String instance : List.of(I1, "i-0f9e8d7c6b5a49382", "i-0badc0ffee0ddf00d")) {
+            putCommandOutput(instance, DNF_REPO_DOWN);
+        }
         service().process(TestEvents.commandFailed("ev-a", "2026-11-21T02:14:02Z", I1, CMD));
-        service().process(TestEvents.commandFailed("ev-b", "2026-11-21T02:14:03Z", "i-0f9e8d7c6b5a49382", CMD));
+        ProcessResult second = service().process(TestEvents.commandFailed("ev-b", "2026-11-21T02:14:03Z", "i-0f9e8d7c6b5a49382", CMD));
 
+        assertThat(model.requests).hasSize(1);
+        JsonNode report = stored(second.keys().get(0));
+        assertThat(report.get("analysis_source").asText()).isEqualTo("rules");
+        assertThat(report.get("context").get("fallback_reason").asText())
+                .matches("model failed for the same failure on another host \\d+ s ago: model THROTTLED: throttled");
+
+        clock = Clock.offset(clock, SignatureCache.FAILURE_TTL.plusSeconds(1));
+        service().process(TestEvents.commandFailed("ev-c", "2026-11-21T02:14:04Z", "i-0badc0ffee0ddf00d", CMD));
         assertThat(model.requests).hasSize(2);
-        assertThat(store.list("bedrock-patch-insights/dev/_signatures/")).isEmpty();
+    }
+
+    @Test
+    void concurrentHostsWithTheSameFailure_oneModelCall_othersWaitForIt() throws Exception {
+        ScriptedModel slow = new ScriptedModel().withLatency(300).then(ScriptedModel.validReply(String.format("i-%017x", 0xcc0000)));
+        InsightService service = new InsightService(config(Duration.ofHours(6)), store, new ModelAnalyst(slow, new RulesAnalyst()),
+                WindowTargetResolver.NONE, Escalator.NONE, Clock.systemUTC(),
+                new SignatureCache.Timing(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofMillis(20)));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<ProcessResult>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String instance = String.format("i-%017x", 0xcc0000 + i);
+            putCommandOutput(instance, DNF_REPO_DOWN);
+            String event = TestEvents.commandFailed("ev-c" + i, "2026-11-21T02:14:02Z", instance, CMD);
+            results.add(pool.submit(() -> service.process(event)));
+        }
+        List<String> sources = new ArrayList<>();
+        for (var f : results) {
+            sources.add(Json.mapper().readTree(f.get(30, java.util.concurrent.TimeUnit.SECONDS).reports().get(0))
+                    .get("analysis_source").asText());
+        }
+        pool.shutdown();
+
+        assertThat(slow.requests).hasSize(1);
+        assertThat(sources).containsOnlyOnce("bedrock").filteredOn("cache"::equals).hasSize(7);
+    }
+
+    @Test
+    void abandonedLease_isTakenOver() throws Exception {
+        model.then(ScriptedModel.validReply(I1));
+        putCommandOutput(I1, DNF_REPO_DOWN);
+        String signature = io.patchctl.core.insights.FailureSignature.of(
+                io.patchctl.core.insights.DnfErrorClassifier.classify(DNF_REPO_DOWN, "Failed")).orElseThrow();
+        store.put("bedrock-patch-insights/dev/_signatures/" + signature + ".json", ("{\"state\":\"PENDING\",\"created_at\":\""
+                + clock.instant().minus(Duration.ofMinutes(10)) + "\"}").getBytes(StandardCharsets.UTF_8));
+
+        ProcessResult result = service().process(TestEvents.commandFailed("ev-l", "2026-11-21T02:14:02Z", I1, CMD));
+
+        assertThat(model.requests).hasSize(1);
+        assertThat(stored(result.keys().get(0)).get("analysis_source").asText()).isEqualTo("bedrock");
+        assertThat(stored("bedrock-patch-insights/dev/_signatures/" + signature + ".json").get("state").asText()).isEqualTo("READY");
     }
 
     @Test

@@ -37,8 +37,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -422,13 +420,5 @@ class InsightsIntegrationTest {
         public String describe() {
             return delegate.describe();
         }
-    }
-
-    static Instant fixed() {
-        return Instant.parse("2026-11-21T03:00:00Z");
-    }
-
-    static Clock clock() {
-        return Clock.fixed(fixed(), ZoneOffset.UTC);
     }
 }

@@ -20,10 +20,28 @@ final class ScriptedModel implements ModelClient {
         return this;
     }
 
+    private volatile long latencyMillis;
+
+    /** Each call takes this long, like a real model answering (outside the lock: calls may overlap). */
+    ScriptedModel withLatency(long millis) {
+        this.latencyMillis = millis;
+        return this;
+    }
+
     @Override
-    public synchronized ModelReply invoke(ModelRequest request) {
-        requests.add(request);
-        Object next = script.size() > 1 ? script.remove() : script.peek();
+    public ModelReply invoke(ModelRequest request) {
+        Object next;
+        synchronized (this) {
+            requests.add(request);
+            next = script.size() > 1 ? script.remove() : script.peek();
+        }
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (next instanceof ModelException e) {
             throw e;
         }

@@ -104,8 +104,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 default -> {
                     result.reports().forEach(out::println);
-                    err.println("patchctl: " + result.status().name().toLowerCase(java.util.Locale.ROOT) + " "
-                            + (tempDir == null ? String.join(", ", result.keys()) : "(not kept)"));
+                    err.println(tempDir == null
+                            ? "patchctl: " + result.status().name().toLowerCase(java.util.Locale.ROOT) + " " + String.join(", ", result.keys())
+                            : "patchctl: analysed; not stored (no report store given)");
                     return ExitCodes.COMPLIANT;
                 }
             }

@@ -110,6 +110,25 @@ class BedrockFaultsLabTest {
     }
 
     @Test
+    void converseApi_plansWithBedrock() {
+        aws.bedrock.resetAll();
+        aws.bedrock.stubFor(post(urlPathMatching("/model/.+/converse")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":"
+                        + com.fasterxml.jackson.databind.node.TextNode.valueOf(PLAN) + "}]}},\"stopReason\":\"end_turn\","
+                        + "\"usage\":{\"inputTokens\":640,\"outputTokens\":70,\"totalTokens\":710},\"metrics\":{\"latencyMs\":9}}")));
+
+        LabRun run = BedrockLabFixture.run(host, "--scan-only", "--no-compliance", "--no-plan-cache",
+                "--bedrock-api=converse", "--model-id=amazon.nova-pro-v1:0");
+
+        JsonNode report = BedrockLabFixture.report(run);
+        assertThat(report.at("/advisor/kind").asText()).as(run.stderr).isEqualTo("bedrock");
+        assertThat(report.at("/advisor/input_tokens").asLong()).isEqualTo(640);
+        aws.bedrock.verify(1, postRequestedFor(urlEqualTo("/model/amazon.nova-pro-v1%3A0/converse"))
+                .withRequestBody(matchingJsonPath("$.inferenceConfig.temperature", equalTo("0.0"))));
+    }
+
+    @Test
     void noCredentials_fallsBackInUnderTwoSeconds() {
         aws.answerText(PLAN);
         String key = System.getProperty("aws.accessKeyId");

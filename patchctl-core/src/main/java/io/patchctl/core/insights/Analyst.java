@@ -4,4 +4,9 @@ package io.patchctl.core.insights;
 public interface Analyst {
 
     AnalysisOutcome analyze(FailureContext context);
+
+    /** True when an analysis costs a model call, so sharing it between hosts with the same failure pays. */
+    default boolean usesModel() {
+        return false;
+    }
 }

@@ -49,6 +49,11 @@ public final class ModelAnalyst implements Analyst {
         }
     }
 
+    @Override
+    public boolean usesModel() {
+        return true;
+    }
+
     private AnalysisOutcome fallback(FailureContext context, Usage usage, String reason) {
         LOG.warn("model analysis unavailable, using rules: subject={} model={} reason={}",
                 context.event().subjectId(), client.modelId(), reason);

@@ -1,0 +1,36 @@
+package io.patchctl.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** The pure parts of the SNS and SSM adapters (their HTTP paths run in the insights integration tests). */
+class InsightsAdaptersTest {
+
+    @Test
+    void ssmParameters_instanceIdsAreRead_unsafeOnesDropped() {
+        assertThat(SsmWindowTargetResolver.instanceIds("{\"documentName\":\"AWS-RunShellScript\","
+                + "\"instanceIds\":[\"i-0a1b2c3d4e5f60718\",\"../../x\",7],\"maxConcurrency\":\"1\"}"))
+                .containsExactly("i-0a1b2c3d4e5f60718");
+        assertThat(SsmWindowTargetResolver.instanceIds("not json")).isEmpty();
+        assertThat(SsmWindowTargetResolver.instanceIds(null)).isEmpty();
+    }
+
+    @Test
+    void snsSubject_isAsciiAndAtMost100Characters() {
+        String subject = SnsEscalator.ascii("patchctl prod: patch failure on i-0a1b2c3d4e5f60718 \u2014 " + "x".repeat(120));
+        assertThat(subject).hasSize(100).endsWith("...").doesNotContain("\u2014").contains("?");
+    }
+
+    @Test
+    void snsEscalator_topicMustBeAnArn() {
+        try (SnsClient sns = SnsClient.builder().region(Region.US_EAST_2).build()) {
+            assertThatThrownBy(() -> new SnsEscalator(sns, "dev-patch-escalations", "s3://b"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("escalation topic must be an SNS topic ARN (arn:aws:sns:…), was 'dev-patch-escalations'");
+        }
+    }
+}
