@@ -29,7 +29,7 @@ resource "aws_iam_role_policy" "lambda_bedrock_s3" {
   role = aws_iam_role.lambda_role.id
   policy = templatefile("${path.module}/templates/lambda-policy.json.tftpl", {
     bedrock_model_arns_json = jsonencode(local.bedrock_model_arns)
-    bucket_arn              = aws_s3_bucket.patch_logs.arn
+    bucket_arn              = local.bucket_arn
     environment             = var.environment
     queue_arn               = aws_sqs_queue.patch_failure.arn
     window_arn              = module.patch_manager.maintenance_window_arn
@@ -45,7 +45,7 @@ resource "aws_iam_policy" "patch_agent" {
   description = "patchctl agent on RHEL 8 hosts (${var.environment}): Bedrock plan, reports, plan cache, agent jar, compliance."
   policy = templatefile("${path.module}/templates/instance-policy.json.tftpl", {
     bedrock_model_arns_json = jsonencode(local.bedrock_model_arns)
-    bucket_arn              = aws_s3_bucket.patch_logs.arn
+    bucket_arn              = local.bucket_arn
     environment             = var.environment
     agent_jar_key           = aws_s3_object.agent_jar.key
   })

@@ -8,6 +8,8 @@ locals {
   account_id  = data.aws_caller_identity.current.account_id
   partition   = data.aws_partition.current.partition
   bucket_name = coalesce(var.s3_bucket_name, "${var.environment}-rhel8-patch-logs-${local.account_id}")
+  # Built from the name (known at plan time) so `terraform plan` shows the policies in full.
+  bucket_arn = "arn:${local.partition}:s3:::${local.bucket_name}"
 
   # Agent jar, content-addressed so a new build is a new object and the document pins its checksum.
   agent_jar_sha256 = filesha256(var.agent_jar_path)
@@ -144,10 +146,13 @@ resource "aws_s3_object" "agent_jar" {
 module "patch_manager" {
   source = "./modules/patch-manager"
 
+  # Names (not resource attributes) so the plan shows the document in full; the jar and the bucket
+  # are only needed when the window runs, long after apply.
+
   environment           = var.environment
   region                = var.region
-  bucket_name           = aws_s3_bucket.patch_logs.id
-  agent_jar_key         = aws_s3_object.agent_jar.key
+  bucket_name           = local.bucket_name
+  agent_jar_key         = local.agent_jar_key
   agent_jar_sha256      = local.agent_jar_sha256
   model_id              = var.bedrock_model_id
   advisor               = var.advisor

@@ -165,7 +165,7 @@ class IamPolicyTest {
 
         for (TemplatefileCalls.Call call : List.of(lambda, instance)) {
             assertThat(TemplatefileCalls.binding(call, "bedrock_model_arns_json")).isEqualTo("jsonencode(local.bedrock_model_arns)");
-            assertThat(TemplatefileCalls.binding(call, "bucket_arn")).isEqualTo("aws_s3_bucket.patch_logs.arn");
+            assertThat(TemplatefileCalls.binding(call, "bucket_arn")).isEqualTo("local.bucket_arn");
             assertThat(TemplatefileCalls.binding(call, "environment")).isEqualTo("var.environment");
         }
         assertThat(TemplatefileCalls.binding(lambda, "queue_arn")).isEqualTo("aws_sqs_queue.patch_failure.arn");
@@ -191,6 +191,9 @@ class IamPolicyTest {
         assertThat(Hcl.variable(ROOT, "bedrock_profile_regions").get("default"))
                 .isEqualTo(List.of("us-east-1", "us-east-2", "us-west-2"));
         assertThat(Hcl.defaultString(ROOT, "bedrock_model_id")).isEqualTo("us.anthropic.claude-sonnet-4-6");
+        assertThat(HclSource.attribute(locals, "bucket_arn")).isEqualTo("\"arn:${local.partition}:s3:::${local.bucket_name}\"");
+        assertThat(HclSource.attribute(HclSource.module(ROOT).resource("aws_s3_bucket", "patch_logs"), "bucket"))
+                .isEqualTo("local.bucket_name");
     }
 
     private static boolean bucketLevelOnly(IamPolicy.Statement s) {
