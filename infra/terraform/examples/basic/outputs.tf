@@ -23,6 +23,11 @@ output "patch_document_name" {
   value       = module.patchctl.patch_document_name
 }
 
+output "dead_letter_queue_arn" {
+  description = "Dead-letter queue ARN (source of `aws sqs start-message-move-task`)."
+  value       = module.patchctl.dead_letter_queue_arn
+}
+
 output "dead_letter_queue_url" {
   description = "Dead-letter queue URL."
   value       = module.patchctl.dead_letter_queue_url

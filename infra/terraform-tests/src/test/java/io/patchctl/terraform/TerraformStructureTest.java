@@ -140,6 +140,19 @@ class TerraformStructureTest {
         assertThat(used).containsAll(templates.stream().map(Path::toString).toList());
     }
 
+    @Test
+    void moduleReadme_documentsEveryInputAndOutput() {
+        String readme = TerraformTree.read(TerraformTree.root().resolve("README.md"));
+        for (Path module : List.of(TerraformTree.root(), TerraformTree.patchManager())) {
+            for (String kind : List.of("variable", "output")) {
+                for (String name : HclSource.module(module).blockNames(kind)) {
+                    assertThat(readme).as(kind + " " + name + " of " + module.getFileName() + " in infra/terraform/README.md")
+                            .contains("| `" + name + "` |");
+                }
+            }
+        }
+    }
+
     private static void assertModuleCall(Path caller, String name, Path callee) {
         Map<String, String> passed = HclSource.attributes(HclSource.module(caller).module(name));
         passed.remove("source");
