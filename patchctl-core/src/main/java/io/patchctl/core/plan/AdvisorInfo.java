@@ -9,9 +9,20 @@ package io.patchctl.core.plan;
  * @param inputTokens    model input tokens (0 when no model was called)
  * @param outputTokens   model output tokens
  * @param latencyMillis  wall time spent obtaining the plan
+ * @param planCache      "hit" (a shared plan was reused), "miss" (this run asked the model) or "off"
  */
 public record AdvisorInfo(String kind, String modelId, String fallbackReason,
-                          long inputTokens, long outputTokens, long latencyMillis) {
+                          long inputTokens, long outputTokens, long latencyMillis, String planCache) {
+
+    public AdvisorInfo {
+        planCache = planCache == null ? "off" : planCache;
+    }
+
+    /** Without plan-cache information ("off"). */
+    public AdvisorInfo(String kind, String modelId, String fallbackReason,
+                       long inputTokens, long outputTokens, long latencyMillis) {
+        this(kind, modelId, fallbackReason, inputTokens, outputTokens, latencyMillis, "off");
+    }
 
     public static AdvisorInfo rules(long latencyMillis) {
         return new AdvisorInfo("rules", null, null, 0, 0, latencyMillis);

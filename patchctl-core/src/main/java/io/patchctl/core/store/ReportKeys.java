@@ -31,6 +31,16 @@ public final class ReportKeys {
                 + (uniqueSuffix == null || uniqueSuffix.isEmpty() ? "" : "-" + segment(uniqueSuffix)) + ".json";
     }
 
+    /** Shared analysis of one failure signature (insights' analysis cache). */
+    public static String insightSignature(String env, String signatureHash) {
+        return "bedrock-patch-insights/" + segment(env) + "/_signatures/" + segment(signatureHash) + ".json";
+    }
+
+    /** A raw event insights could not read, kept so nothing is lost; {@code name} is derived from its content. */
+    public static String insightRejected(String env, String name) {
+        return "bedrock-patch-insights/" + segment(env) + "/_rejected/" + segment(name) + ".json";
+    }
+
     public static String commandOutputPrefix(String env, String commandId, String instanceId) {
         return "bedrock-patch/" + segment(env) + "/" + segment(commandId) + "/" + segment(instanceId) + "/";
     }

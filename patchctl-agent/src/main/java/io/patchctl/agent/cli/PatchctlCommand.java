@@ -1,0 +1,18 @@
+package io.patchctl.agent.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root command; each subcommand is one class. */
+@Command(name = "patchctl", mixinStandardHelpOptions = true, version = "patchctl 0.1.0",
+        description = "Security patching for RHEL 8 hosts: the model advises, code decides.",
+        subcommands = {RunCommand.class})
+public final class PatchctlCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (run)");
+    }
+}

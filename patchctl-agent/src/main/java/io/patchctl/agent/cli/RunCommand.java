@@ -1,0 +1,167 @@
+package io.patchctl.agent.cli;
+
+import io.patchctl.agent.workflow.AgentWorkflow;
+import io.patchctl.agent.workflow.RunOutcome;
+import io.patchctl.agent.workflow.RunRequest;
+import io.patchctl.core.json.Json;
+import io.patchctl.core.plan.PatchPolicy;
+import io.patchctl.core.plan.PolicyLoader;
+import io.patchctl.core.report.RunMode;
+import io.patchctl.core.report.RunReport;
+import io.patchctl.core.store.ReportKeys;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code patchctl run}: patch this host (or an installroot) and print the RunReport. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Discover pending security updates with dnf, plan them (Bedrock or rules), enforce the policy,",
+                "test and apply the transaction, verify, and print the RunReport JSON on stdout.",
+                "Exit codes: 0 compliant, 1 usage/config, 2 bad input (policy file), 3 non-compliant,",
+                "4 failed, 5 report not stored durably (spooled)."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--env", defaultValue = "dev", description = "Environment name used in report keys (default: ${DEFAULT-VALUE}).")
+    String environment;
+
+    @Option(names = "--installroot", defaultValue = "/", paramLabel = "DIR",
+            description = "Root of the system to patch (default: ${DEFAULT-VALUE}).")
+    Path installroot;
+
+    @Option(names = "--dnf-arg", paramLabel = "ARG",
+            description = "Argument passed verbatim to every dnf call; repeatable (e.g. --dnf-arg=--config=/etc/dnf/lab.conf).")
+    List<String> dnfArgs = new ArrayList<>();
+
+    @Option(names = "--advisor", defaultValue = "bedrock", paramLabel = "bedrock|rules",
+            description = "Who plans: bedrock (falls back to rules, reason recorded) or rules (default: ${DEFAULT-VALUE}).")
+    String advisor;
+
+    @Option(names = "--model-id", defaultValue = "us.anthropic.claude-sonnet-4-6",
+            description = "Bedrock model or inference profile (default: ${DEFAULT-VALUE}).")
+    String modelId;
+
+    @Option(names = "--region", defaultValue = "us-east-2", description = "AWS region (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; a malformed file is exit 2 (default: built-in).")
+    Path policyFile;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write the report under DIR/bedrock-patch-runs/...")
+    Path reportDir;
+
+    @Option(names = "--report-bucket", paramLabel = "NAME", description = "Also write the report to this S3 bucket.")
+    String reportBucket;
+
+    @Option(names = "--scan-only", description = "Discover and plan; change nothing.")
+    boolean scanOnly;
+
+    @Option(names = "--instance-id", description = "Instance id for report keys (default: from the platform, else the hostname).")
+    String instanceId;
+
+    @Option(names = "--dnf-timeout", defaultValue = "1800", paramLabel = "SECONDS",
+            description = "Timeout of each dnf call; a held lock or hung repository fails the run (default: ${DEFAULT-VALUE}).")
+    long dnfTimeoutSeconds;
+
+    @Option(names = "--spool-dir", defaultValue = "/var/spool/patchctl", paramLabel = "DIR",
+            description = "Where the report is kept when a report store fails (default: ${DEFAULT-VALUE}).")
+    Path spoolDir;
+
+    @Option(names = {"-v", "--verbose"}, description = "Debug diagnostics and stack traces on stderr.")
+    boolean verbose;
+
+    private final AgentComponents components;
+
+    public RunCommand() {
+        this(new AgentComponents());
+    }
+
+    public RunCommand(AgentComponents components) {
+        this.components = components;
+    }
+
+    @Override
+    public Integer call() {
+        if (!advisor.equals("bedrock") && !advisor.equals("rules")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--advisor must be bedrock or rules, not '" + advisor + "'");
+        }
+        if (dnfTimeoutSeconds <= 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dnf-timeout must be > 0 seconds");
+        }
+        if (!Files.isDirectory(installroot)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--installroot " + installroot + " is not a directory");
+        }
+        PatchPolicy policy = policyFile == null ? PatchPolicy.defaults() : PolicyLoader.load(policyFile);
+        AgentComponents.Settings settings = new AgentComponents.Settings(advisor, modelId, region, environment, reportDir,
+                reportBucket, installroot.toAbsolutePath(), List.copyOf(dnfArgs), Duration.ofSeconds(dnfTimeoutSeconds));
+        String hostname = hostname();
+        String instance = instanceId != null ? instanceId : components.instanceId(settings).orElse(hostname);
+        checkKeySegment("--env", environment);
+        checkKeySegment("--instance-id", instance);
+
+        AgentWorkflow.Builder workflow = AgentWorkflow.builder()
+                .packageManager(components.packageManager(settings))
+                .advisor(components.advisor(settings))
+                .spoolDir(spoolDir);
+        components.stores(settings).forEach(workflow::store);
+        components.hooks(settings).forEach(workflow::hook);
+
+        RunOutcome outcome = workflow.build().run(new RunRequest(environment, instance, hostname,
+                installroot.toString(), scanOnly ? RunMode.SCAN_ONLY : RunMode.PATCH, policy));
+        RunReport report = outcome.report();
+        spec.commandLine().getOut().println(Json.pretty(report));
+        spec.commandLine().getOut().flush();
+        var err = spec.commandLine().getErr();
+        err.printf("patchctl: %s exit=%d approved=%d held=%d rejected=%d dnf_invocations=%d duration_ms=%d%n",
+                report.status(), report.exitCode(), report.approved().size(), report.held().size(),
+                report.rejected().size(), report.dnfInvocations(), report.durationMillis());
+        if (report.error() != null) {
+            err.println("patchctl: error: " + report.error());
+        }
+        outcome.storedAt().forEach(k -> err.println("patchctl: report stored at " + k));
+        if (outcome.spooledTo() != null) {
+            err.println("patchctl: report spooled to " + outcome.spooledTo());
+        }
+        err.flush();
+        return report.exitCode();
+    }
+
+    private void checkKeySegment(String option, String value) {
+        try {
+            ReportKeys.segment(value);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
+
+    /** The kernel's hostname; no DNS lookup (it may hang offline). */
+    static String hostname() {
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException ignored) {
+            // not Linux: fall through
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

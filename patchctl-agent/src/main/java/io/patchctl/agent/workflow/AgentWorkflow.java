@@ -1,0 +1,280 @@
+package io.patchctl.agent.workflow;
+
+import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.host.PackageManager;
+import io.patchctl.core.host.PackageManagerException;
+import io.patchctl.core.host.TransactionOutcome;
+import io.patchctl.core.json.Json;
+import io.patchctl.core.plan.Advisor;
+import io.patchctl.core.plan.AdvisorInfo;
+import io.patchctl.core.plan.AdvisorOutcome;
+import io.patchctl.core.plan.GuardedPlan;
+import io.patchctl.core.plan.PolicyGuard;
+import io.patchctl.core.plan.PolicyRules;
+import io.patchctl.core.plan.RulesAdvisor;
+import io.patchctl.core.report.AdvisorSection;
+import io.patchctl.core.report.ApplyResult;
+import io.patchctl.core.report.RunMode;
+import io.patchctl.core.report.RunReport;
+import io.patchctl.core.report.RunStatus;
+import io.patchctl.core.report.TransactionTest;
+import io.patchctl.core.report.Verification;
+import io.patchctl.core.store.DirectoryReportStore;
+import io.patchctl.core.store.ReportKeys;
+import io.patchctl.core.store.ReportStore;
+import io.patchctl.core.store.StoreUnavailableException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One agent run, the data flow of DESIGN.md: discover → advise → guard → test transaction →
+ * upgrade → verify → report → store → hooks. Knows the ports only (package manager, advisor,
+ * report stores, hooks); the CLI and simulate wire the adapters.
+ */
+public final class AgentWorkflow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentWorkflow.class);
+
+    private final PackageManager packageManager;
+    private final Advisor advisor;
+    private final List<ReportStore> stores;
+    private final Path spoolDir;
+    private final List<PostRunHook> hooks;
+    private final Clock clock;
+    private final Supplier<UUID> runIds;
+
+    private AgentWorkflow(Builder b) {
+        this.packageManager = Objects.requireNonNull(b.packageManager, "packageManager");
+        this.advisor = b.advisor == null ? new RulesAdvisor() : b.advisor;
+        this.stores = List.copyOf(b.stores);
+        this.spoolDir = b.spoolDir;
+        this.hooks = List.copyOf(b.hooks);
+        this.clock = b.clock;
+        this.runIds = b.runIds;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public RunOutcome run(RunRequest request) {
+        long start = System.nanoTime();
+        Draft d = new Draft(request, runIds.get().toString(), clock.instant());
+        try {
+            d.discovered = packageManager.discoverSecurityUpdates();
+        } catch (PackageManagerException e) {
+            d.fail("discovery failed: " + e.getMessage());
+            return finish(d, start);
+        }
+        AdvisorOutcome outcome = advise(d.discovered, request);
+        d.advisor = AdvisorSection.of(outcome.info(), "cache".equals(outcome.info().kind()) ? "hit" : "off");
+        d.plan = outcome.plan();
+        GuardedPlan guarded = new PolicyGuard(request.policy()).guard(d.discovered, outcome);
+        d.guarded = guarded;
+        PolicyRules rules = new PolicyRules(request.policy());
+        Map<String, List<SecurityUpdate>> byName = PolicyGuard.byName(d.discovered);
+
+        if (request.mode() == RunMode.SCAN_ONLY || guarded.nothingToInstall()) {
+            // nothing changes: discovery itself tells what remains
+            d.status = allowedPending(byName.keySet(), byName, rules).isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
+            return finish(d, start);
+        }
+
+        TransactionOutcome test = packageManager.testUpgrade(guarded.approved());
+        d.transactionTest = new TransactionTest(true, test.success(), test.exitCode(), test.error());
+        if (!test.success()) {
+            d.fail("transaction test failed, nothing was changed: " + test.error());
+            return finish(d, start);
+        }
+        TransactionOutcome apply = packageManager.upgrade(guarded.approved());
+        d.apply = new ApplyResult(true, apply.success(), apply.exitCode(), apply.installed(), apply.error(), apply.outputTail());
+        try {
+            Set<String> pending = packageManager.pendingSecurityPackages();
+            List<String> allowed = allowedPending(pending, byName, rules);
+            List<String> held = pending.stream().filter(n -> !allowed.contains(n)).toList();
+            d.verification = new Verification(true, allowed, held);
+            d.status = allowed.isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
+        } catch (PackageManagerException e) {
+            d.fail("verification failed: " + e.getMessage());
+        }
+        if (!apply.installed().isEmpty()) {
+            d.rebootNeeded = packageManager.rebootNeeded().orElse(null);
+        }
+        if (!apply.success()) {
+            d.fail("upgrade failed: " + apply.error());
+        }
+        return finish(d, start);
+    }
+
+    private AdvisorOutcome advise(List<SecurityUpdate> discovered, RunRequest request) {
+        long start = System.nanoTime();
+        try {
+            return advisor.advise(discovered, request.policy());
+        } catch (RuntimeException e) {
+            // an advisor that throws instead of falling back: the run still gets a plan, and the report says why
+            LOG.warn("advisor failed, using rules advisor={} error={}", advisor.getClass().getSimpleName(), e.toString());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new AdvisorOutcome(new RulesAdvisor().plan(discovered, request.policy()),
+                    new AdvisorInfo("rules", null, "advisor failed: " + e.getMessage(), 0, 0, millis));
+        }
+    }
+
+    /** Pending packages the policy does not hold: these make a host non-compliant. */
+    private static List<String> allowedPending(Collection<String> pending, Map<String, List<SecurityUpdate>> byName,
+                                               PolicyRules rules) {
+        List<String> allowed = new ArrayList<>();
+        for (String name : pending) {
+            if (rules.holdReason(name, byName.getOrDefault(name, List.of())).isEmpty()) {
+                allowed.add(name);
+            }
+        }
+        return allowed;
+    }
+
+    private RunOutcome finish(Draft d, long start) {
+        d.dnfInvocations = packageManager.invocations();
+        d.durationMillis = (System.nanoTime() - start) / 1_000_000;
+        RunReport report = d.build(ExitCodes.of(d.status));
+        String key = ReportKeys.runReport(report.environment(), report.instanceId(), report.timestamp(), report.runIdPrefix());
+        List<String> storedAt = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (ReportStore store : stores) {
+            try {
+                store.put(key, Json.bytes(report));
+                storedAt.add(store.describe() + "/" + key);
+            } catch (StoreUnavailableException | IllegalArgumentException e) {
+                failures.add(store.describe() + ": " + e.getMessage());
+            }
+        }
+        String spooled = null;
+        if (!failures.isEmpty()) {
+            d.error = (d.error == null ? "" : d.error + "; ") + "report not stored durably (" + String.join("; ", failures) + ")";
+            report = d.build(ExitCodes.NOT_STORED);
+            spooled = spool(key, report);
+            LOG.warn("report not stored, spooled={} failures={}", spooled, failures);
+        }
+        for (PostRunHook hook : hooks) {
+            try {
+                hook.afterRun(report);
+            } catch (RuntimeException e) {
+                LOG.warn("post-run hook failed hook={} error={}", hook.getClass().getSimpleName(), e.toString());
+            }
+        }
+        return new RunOutcome(report, storedAt, spooled);
+    }
+
+    private String spool(String key, RunReport report) {
+        if (spoolDir == null) {
+            return null;
+        }
+        try {
+            DirectoryReportStore spool = new DirectoryReportStore(spoolDir);
+            spool.put(key, Json.bytes(report));
+            return spoolDir.resolve(key).toString();
+        } catch (RuntimeException e) {
+            // stdout still carries the report (SSM captures it); nothing more can be done locally
+            LOG.warn("spool failed dir={} error={}", spoolDir, e.toString());
+            return null;
+        }
+    }
+
+    /** The report being assembled. */
+    private static final class Draft {
+        final RunRequest request;
+        final String runId;
+        final Instant timestamp;
+        List<SecurityUpdate> discovered = List.of();
+        AdvisorSection advisor;
+        io.patchctl.core.plan.PatchPlan plan;
+        GuardedPlan guarded;
+        TransactionTest transactionTest;
+        ApplyResult apply;
+        Verification verification;
+        Boolean rebootNeeded;
+        RunStatus status = RunStatus.FAILED;
+        String error;
+        int dnfInvocations;
+        long durationMillis;
+
+        Draft(RunRequest request, String runId, Instant timestamp) {
+            this.request = request;
+            this.runId = runId;
+            this.timestamp = timestamp;
+        }
+
+        void fail(String message) {
+            status = RunStatus.FAILED;
+            error = error == null ? message : error + "; " + message;
+        }
+
+        RunReport build(int exitCode) {
+            return new RunReport(RunReport.SCHEMA, runId, timestamp, request.environment(), request.instanceId(),
+                    request.hostname(), request.installroot(), request.mode(), status, exitCode, discovered, advisor, plan,
+                    guarded == null ? List.of() : guarded.approved(), guarded == null ? List.of() : guarded.held(),
+                    guarded == null ? List.of() : guarded.rejected(), transactionTest, apply, verification, rebootNeeded,
+                    dnfInvocations, durationMillis, error);
+        }
+    }
+
+    public static final class Builder {
+        private PackageManager packageManager;
+        private Advisor advisor;
+        private final List<ReportStore> stores = new ArrayList<>();
+        private Path spoolDir;
+        private final List<PostRunHook> hooks = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+        private Supplier<UUID> runIds = UUID::randomUUID;
+
+        public Builder packageManager(PackageManager packageManager) {
+            this.packageManager = packageManager;
+            return this;
+        }
+
+        /** Default: the rules advisor. */
+        public Builder advisor(Advisor advisor) {
+            this.advisor = advisor;
+            return this;
+        }
+
+        public Builder store(ReportStore store) {
+            stores.add(store);
+            return this;
+        }
+
+        /** Where a report goes when a store fails (then exit 5). */
+        public Builder spoolDir(Path spoolDir) {
+            this.spoolDir = spoolDir;
+            return this;
+        }
+
+        public Builder hook(PostRunHook hook) {
+            hooks.add(hook);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder runIds(Supplier<UUID> runIds) {
+            this.runIds = runIds;
+            return this;
+        }
+
+        public AgentWorkflow build() {
+            return new AgentWorkflow(this);
+        }
+    }
+}

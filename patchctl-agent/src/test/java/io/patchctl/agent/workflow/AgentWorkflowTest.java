@@ -1,0 +1,188 @@
+package io.patchctl.agent.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.advisory.Severity;
+import io.patchctl.core.host.PackageManager;
+import io.patchctl.core.host.PackageManagerException;
+import io.patchctl.core.host.TransactionOutcome;
+import io.patchctl.core.json.Json;
+import io.patchctl.core.plan.PatchPolicy;
+import io.patchctl.core.report.RunMode;
+import io.patchctl.core.report.RunReport;
+import io.patchctl.core.report.RunStatus;
+import io.patchctl.core.store.InMemoryReportStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workflow's decisions with a fake package manager (the port); real dnf is covered by RunCommandLabTest. */
+class AgentWorkflowTest {
+
+    @TempDir
+    Path tmp;
+
+    static final RunRequest REQUEST = new RunRequest("dev", "i-0abc", "web-1", "/", RunMode.PATCH, PatchPolicy.defaults());
+
+    /** Installs whatever it is asked; remembers every call. */
+    static final class FakeDnf implements PackageManager {
+        final List<SecurityUpdate> pending = new ArrayList<>();
+        final List<String> calls = new ArrayList<>();
+        boolean failUpgrade;
+        RuntimeException discoveryError;
+
+        FakeDnf add(String name, Severity severity) {
+            pending.add(new SecurityUpdate("RHSA-2026:" + (1000 + pending.size()), severity, List.of(), name, "x86_64",
+                    "1-1.el8", "1-2.el8"));
+            return this;
+        }
+
+        @Override
+        public List<SecurityUpdate> discoverSecurityUpdates() {
+            calls.add("discover");
+            if (discoveryError != null) {
+                throw discoveryError;
+            }
+            return List.copyOf(pending);
+        }
+
+        @Override
+        public Set<String> pendingSecurityPackages() {
+            calls.add("verify");
+            Set<String> names = new LinkedHashSet<>();
+            pending.forEach(u -> names.add(u.name()));
+            return names;
+        }
+
+        @Override
+        public TransactionOutcome testUpgrade(List<String> names) {
+            calls.add("test " + names);
+            return new TransactionOutcome(true, 0, List.of(), null, "Transaction test succeeded.");
+        }
+
+        @Override
+        public TransactionOutcome upgrade(List<String> names) {
+            calls.add("upgrade " + names);
+            if (failUpgrade) {
+                return new TransactionOutcome(false, 1, List.of(), "Error: Transaction failed", "Error: Transaction failed");
+            }
+            pending.removeIf(u -> names.contains(u.name()));
+            return new TransactionOutcome(true, 0, names.stream().map(n -> n + "-1-2.el8.x86_64").toList(), null, "Complete!");
+        }
+
+        @Override
+        public Optional<Boolean> rebootNeeded() {
+            calls.add("needs-restarting");
+            return Optional.of(false);
+        }
+
+        @Override
+        public int invocations() {
+            return calls.size();
+        }
+    }
+
+    private AgentWorkflow.Builder workflow(FakeDnf dnf) {
+        return AgentWorkflow.builder().packageManager(dnf)
+                .clock(Clock.fixed(Instant.parse("2026-11-26T14:30:00Z"), ZoneOffset.UTC))
+                .runIds(() -> UUID.fromString("3f1c2a9e-0000-4000-8000-000000000001"));
+    }
+
+    @Test
+    void run_allowedAndKernel_installsAllowedAndIsCompliant() {
+        FakeDnf dnf = new FakeDnf().add("openssl-libs", Severity.IMPORTANT).add("kernel-core", Severity.IMPORTANT);
+
+        RunReport report = workflow(dnf).build().run(REQUEST).report();
+
+        assertThat(report.status()).isEqualTo(RunStatus.COMPLIANT);
+        assertThat(report.exitCode()).isZero();
+        assertThat(dnf.calls).containsExactly("discover", "test [openssl-libs]", "upgrade [openssl-libs]", "verify",
+                "needs-restarting");
+        assertThat(report.verification().remainingHeld()).containsExactly("kernel-core");
+        assertThat(report.rebootNeeded()).isFalse();
+        assertThat(report.dnfInvocations()).isEqualTo(5);
+    }
+
+    @Test
+    void run_storeDown_spoolsReportAndExitsFive() throws Exception {
+        FakeDnf dnf = new FakeDnf().add("curl", Severity.CRITICAL);
+        InMemoryReportStore down = new InMemoryReportStore();
+        down.setDown(true);
+
+        RunOutcome outcome = workflow(dnf).store(down).spoolDir(tmp.resolve("spool")).build().run(REQUEST);
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.NOT_STORED);
+        assertThat(outcome.report().status()).isEqualTo(RunStatus.COMPLIANT);
+        assertThat(outcome.report().error()).contains("report not stored durably").contains("memory: in-memory store is down (test)");
+        Path spooled = Path.of(outcome.spooledTo());
+        assertThat(spooled).startsWith(tmp.resolve("spool"))
+                .hasFileName("20261126T143000Z-3f1c2a9e.json");
+        RunReport fromSpool = Json.mapper().readValue(Files.readAllBytes(spooled), RunReport.class);
+        assertThat(fromSpool).isEqualTo(outcome.report());
+    }
+
+    @Test
+    void run_advisorThrows_fallsBackToRulesWithReason() {
+        FakeDnf dnf = new FakeDnf().add("curl", Severity.CRITICAL);
+
+        RunReport report = workflow(dnf).advisor((u, p) -> {
+            throw new IllegalStateException("model said no");
+        }).build().run(REQUEST).report();
+
+        assertThat(report.advisor().kind()).isEqualTo("rules");
+        assertThat(report.advisor().fallbackReason()).isEqualTo("advisor failed: model said no");
+        assertThat(report.approved()).containsExactly("curl");
+        assertThat(report.status()).isEqualTo(RunStatus.COMPLIANT);
+    }
+
+    @Test
+    void run_discoveryFails_isFailedWithoutTransaction() {
+        FakeDnf dnf = new FakeDnf();
+        dnf.discoveryError = new PackageManagerException("dnf updateinfo list --security timed out after 3 s");
+
+        RunReport report = workflow(dnf).build().run(REQUEST).report();
+
+        assertThat(report.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(report.exitCode()).isEqualTo(4);
+        assertThat(report.error()).isEqualTo("discovery failed: dnf updateinfo list --security timed out after 3 s");
+        assertThat(dnf.calls).containsExactly("discover");
+    }
+
+    @Test
+    void run_upgradeFails_isFailedButStillVerified() {
+        FakeDnf dnf = new FakeDnf().add("curl", Severity.CRITICAL);
+        dnf.failUpgrade = true;
+
+        RunReport report = workflow(dnf).build().run(REQUEST).report();
+
+        assertThat(report.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(report.exitCode()).isEqualTo(4);
+        assertThat(report.verification().remainingAllowed()).containsExactly("curl");
+        assertThat(report.error()).isEqualTo("upgrade failed: Error: Transaction failed");
+        assertThat(report.rebootNeeded()).isNull();
+    }
+
+    @Test
+    void run_hookFails_doesNotChangeTheOutcome() {
+        FakeDnf dnf = new FakeDnf();
+        List<RunReport> seen = new ArrayList<>();
+
+        RunOutcome outcome = workflow(dnf).hook(r -> {
+            throw new IllegalStateException("ssm down");
+        }).hook(seen::add).build().run(REQUEST);
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(seen).containsExactly(outcome.report());
+    }
+}

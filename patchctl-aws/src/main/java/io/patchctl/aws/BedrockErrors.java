@@ -1,0 +1,121 @@
+package io.patchctl.aws;
+
+import io.patchctl.core.model.ModelException;
+import io.patchctl.core.model.ModelException.Reason;
+import java.io.IOException;
+import java.util.Locale;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Maps what the SDK throws (the {@code x-amzn-ErrorType} of Bedrock, timeouts, I/O) to a ModelException reason. */
+final class BedrockErrors {
+
+    private BedrockErrors() {
+    }
+
+    static ModelException map(SdkException e, String modelId, long elapsedMillis) {
+        Reason reason = reason(e);
+        String detail = e instanceof AwsServiceException && ((AwsServiceException) e).awsErrorDetails() != null
+                ? ((AwsServiceException) e).awsErrorDetails().errorCode() + " (HTTP " + ((AwsServiceException) e).statusCode()
+                        + "): " + oneLine(((AwsServiceException) e).awsErrorDetails().errorMessage())
+                : e.getClass().getSimpleName() + ": " + oneLine(e.getMessage());
+        String note = reason == Reason.MODEL_UNAVAILABLE
+                ? BedrockModels.retirementNote(modelId).map(n -> " [" + n + "]").orElse("") : "";
+        return new ModelException(reason, "Bedrock call to " + modelId + " failed after " + elapsedMillis + " ms: "
+                + detail + note, e);
+    }
+
+    static Reason reason(SdkException e) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException || e instanceof AbortedException) {
+            return Reason.TIMEOUT;
+        }
+        if (e instanceof AwsServiceException) {
+            AwsServiceException se = (AwsServiceException) e;
+            String code = se.awsErrorDetails() == null ? "" : String.valueOf(se.awsErrorDetails().errorCode());
+            String message = String.valueOf(se.awsErrorDetails() == null ? se.getMessage()
+                    : se.awsErrorDetails().errorMessage()).toLowerCase(Locale.ROOT);
+            switch (code) {
+                case "AccessDeniedException":
+                case "UnrecognizedClientException":
+                case "InvalidSignatureException":
+                case "ExpiredTokenException":
+                case "IncompleteSignature":
+                case "MissingAuthenticationToken":
+                    return Reason.ACCESS_DENIED;
+                case "ThrottlingException":
+                case "ServiceQuotaExceededException":
+                case "TooManyRequestsException":
+                    return Reason.THROTTLED;
+                case "ModelTimeoutException":
+                    return Reason.TIMEOUT;
+                case "ResourceNotFoundException":
+                case "ModelNotReadyException":
+                    return Reason.MODEL_UNAVAILABLE;
+                case "InternalServerException":
+                case "ServiceUnavailableException":
+                case "ModelErrorException":
+                case "ModelStreamErrorException":
+                    return Reason.SERVICE_ERROR;
+                case "ValidationException":
+                    // Retired and unknown model ids arrive as ValidationException with a telling message.
+                    return looksLikeUnavailableModel(message) ? Reason.MODEL_UNAVAILABLE : Reason.BAD_REQUEST;
+                default:
+                    break;
+            }
+            int status = se.statusCode();
+            if (status == 429) {
+                return Reason.THROTTLED;
+            }
+            if (status == 403 || status == 401) {
+                return Reason.ACCESS_DENIED;
+            }
+            if (status == 408) {
+                return Reason.TIMEOUT;
+            }
+            if (status >= 500) {
+                return Reason.SERVICE_ERROR;
+            }
+            return status >= 400 ? Reason.BAD_REQUEST : Reason.OTHER;
+        }
+        if (e instanceof SdkClientException) {
+            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("unable to load credentials") || message.contains("credentials")) {
+                return Reason.NO_CREDENTIALS;
+            }
+            if (hasCause(e, IOException.class)) {
+                return Reason.CONNECTION;
+            }
+        }
+        return Reason.OTHER;
+    }
+
+    private static boolean looksLikeUnavailableModel(String message) {
+        return message.matches("(?s).*end of (its )?life.*") || message.contains("legacy") || message.contains("model identifier")
+                || message.contains("not supported") || message.contains("inference profile")
+                || message.contains("model id") || message.contains("access to the model");
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.replaceAll("\\s+", " ").strip();
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

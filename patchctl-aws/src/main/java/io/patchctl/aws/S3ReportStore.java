@@ -1,0 +1,145 @@
+package io.patchctl.aws;
+
+import io.patchctl.core.store.ReportStore;
+import io.patchctl.core.store.StoreUnavailableException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The report store on S3. Objects are UTF-8 JSON; {@link #putIfAbsent} is S3's conditional write
+ * ({@code If-None-Match: *}), so two writers of one key never overwrite each other.
+ */
+public final class S3ReportStore implements ReportStore, AutoCloseable {
+
+    private static final int PRECONDITION_FAILED = 412;
+    private static final int CONDITIONAL_REQUEST_CONFLICT = 409;
+    private static final int NOT_FOUND = 404;
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3ReportStore(S3Client s3, String bucket) {
+        this.s3 = Objects.requireNonNull(s3, "s3");
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalArgumentException("bucket name must not be empty");
+        }
+        this.bucket = bucket;
+    }
+
+    /**
+     * A store with its own client: the given region, the shared timeouts and retry strategy, the
+     * endpoint from {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL} if set (then path-style
+     * addressing, as S3Proxy and other stand-ins need).
+     */
+    public static S3ReportStore create(String bucket, Region region, AwsClientConfig config, Map<String, String> env) {
+        return new S3ReportStore(client(region, config, env, AwsClientConfig.endpointOverride(env, "S3", "S3")), bucket);
+    }
+
+    static S3Client client(Region region, AwsClientConfig config, Map<String, String> env, Optional<URI> endpoint) {
+        S3ClientBuilder builder = S3Client.builder()
+                .region(Objects.requireNonNull(region, "region"))
+                .credentialsProvider(AwsClientConfig.credentialsProvider(env))
+                .httpClient(config.httpClient())
+                .overrideConfiguration(config.overrideConfiguration());
+        endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
+        return builder.build();
+    }
+
+    @Override
+    public void put(String key, byte[] body) {
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(body));
+        } catch (SdkException e) {
+            throw unavailable("write", key, e);
+        }
+    }
+
+    @Override
+    public boolean putIfAbsent(String key, byte[] body) {
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json").ifNoneMatch("*"),
+                    RequestBody.fromBytes(body));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == PRECONDITION_FAILED) {
+                return false;
+            }
+            if (e.statusCode() == CONDITIONAL_REQUEST_CONFLICT && exists(key)) {
+                // A concurrent conditional write of the same key won the race.
+                return false;
+            }
+            throw unavailable("create", key, e);
+        } catch (SdkException e) {
+            throw unavailable("create", key, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw unavailable("read", key, e);
+        } catch (SdkException e) {
+            throw unavailable("read", key, e);
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        try {
+            List<String> keys = new ArrayList<>();
+            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+                keys.add(object.key());
+            }
+            keys.sort(null);
+            return keys;
+        } catch (SdkException e) {
+            throw unavailable("list", prefix, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw unavailable("delete", key, e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "s3://" + bucket;
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+
+    private boolean exists(String key) {
+        return get(key).isPresent();
+    }
+
+    private StoreUnavailableException unavailable(String action, String key, SdkException e) {
+        return new StoreUnavailableException("cannot " + action + " s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,85 @@
+package io.patchctl.aws;
+
+import io.patchctl.core.compliance.ComplianceItem;
+import io.patchctl.core.compliance.ComplianceItems;
+import io.patchctl.core.report.RunReport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ComplianceExecutionSummary;
+import software.amazon.awssdk.services.ssm.model.ComplianceItemEntry;
+import software.amazon.awssdk.services.ssm.model.ComplianceUploadType;
+import software.amazon.awssdk.services.ssm.model.PutComplianceItemsRequest;
+
+/**
+ * Reports a run's compliance to SSM (PutComplianceItems, type {@value ComplianceItems#TYPE}, one item
+ * per advisory, upload type COMPLETE so fixed advisories disappear). Only for EC2 / managed
+ * instances; never fails the run: the outcome is returned for the caller to log.
+ */
+public final class SsmComplianceReporter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SsmComplianceReporter.class);
+    private static final Pattern MANAGED_INSTANCE = Pattern.compile("(i|mi)-[0-9a-f]{8,17}");
+
+    /** What happened; {@code error} is null when sent or deliberately skipped. */
+    public record Outcome(boolean sent, int items, String skippedBecause, String error) {
+    }
+
+    private final SsmClient ssm;
+
+    public SsmComplianceReporter(SsmClient ssm) {
+        this.ssm = Objects.requireNonNull(ssm, "ssm");
+    }
+
+    /** Compliance calls are small: 3 attempts within 15 s. */
+    public static SsmComplianceReporter create(AwsClientSettings settings) {
+        AwsClientSettings short_ = settings.toBuilder().apiCallTimeout(Duration.ofSeconds(15))
+                .apiCallAttemptTimeout(Duration.ofSeconds(5)).maxAttempts(3).build();
+        return new SsmComplianceReporter(short_.applyTo(SsmClient.builder()).build());
+    }
+
+    public Outcome report(RunReport report) {
+        String instanceId = report.instanceId();
+        if (instanceId == null || !MANAGED_INSTANCE.matcher(instanceId).matches()) {
+            return new Outcome(false, 0, "instance id '" + instanceId + "' is not an EC2 or managed instance", null);
+        }
+        List<ComplianceItem> items = ComplianceItems.of(report);
+        PutComplianceItemsRequest request = PutComplianceItemsRequest.builder()
+                .resourceId(instanceId)
+                .resourceType("ManagedInstance")
+                .complianceType(ComplianceItems.TYPE)
+                .executionSummary(ComplianceExecutionSummary.builder()
+                        .executionTime(report.timestamp()).executionId(report.runId()).executionType("Command").build())
+                .uploadType(ComplianceUploadType.COMPLETE)
+                .items(items.stream().map(SsmComplianceReporter::entry).collect(Collectors.toList()))
+                .build();
+        try {
+            ssm.putComplianceItems(request);
+            LOG.info("compliance reported instance={} type={} items={}", instanceId, ComplianceItems.TYPE, items.size());
+            return new Outcome(true, items.size(), null, null);
+        } catch (SdkException e) {
+            return new Outcome(false, items.size(), null, "PutComplianceItems failed: " + BedrockErrors.oneLine(e.getMessage()));
+        }
+    }
+
+    private static ComplianceItemEntry entry(ComplianceItem item) {
+        return ComplianceItemEntry.builder()
+                .id(item.id())
+                .title(item.title())
+                .severity(item.severity())
+                .status(item.status())
+                .details(item.details())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        ssm.close();
+    }
+}

@@ -1,0 +1,136 @@
+package io.patchctl.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.patchctl.core.store.StoreUnavailableException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+
+/** S3ReportStore through the real SDK over HTTP against S3Proxy on 127.0.0.1. */
+class S3ReportStoreTest {
+
+    private static S3ProxyServer server;
+    private static int bucketCounter;
+    private S3ReportStore store;
+
+    @BeforeAll
+    static void startS3() {
+        server = S3ProxyServer.start();
+    }
+
+    @AfterAll
+    static void stopS3() {
+        server.close();
+    }
+
+    @BeforeEach
+    void freshBucket() {
+        String bucket = "dev-rhel8-patch-logs-" + (++bucketCounter);
+        server.createBucket(bucket);
+        store = S3ReportStore.create(bucket, Region.US_EAST_2, AwsClientConfig.storageDefaults(),
+                Map.of("AWS_ENDPOINT_URL_S3", server.endpoint().toString()));
+    }
+
+    @Test
+    void put_thenGet_returnsTheBytes() {
+        store.put("bedrock-patch-runs/dev/i-1/a.json", utf8("{\"a\":1}"));
+
+        assertThat(store.get("bedrock-patch-runs/dev/i-1/a.json")).map(S3ReportStoreTest::text).contains("{\"a\":1}");
+    }
+
+    @Test
+    void putIfAbsent_secondWrite_returnsFalseAndKeepsFirst() {
+        String key = "bedrock-patch-insights/dev/i-1/20261121T021309Z.json";
+
+        assertThat(store.putIfAbsent(key, utf8("one"))).isTrue();
+        assertThat(store.putIfAbsent(key, utf8("two"))).isFalse();
+
+        assertThat(store.get(key)).map(S3ReportStoreTest::text).contains("one");
+    }
+
+    @Test
+    void get_missingKey_isEmpty() {
+        assertThat(store.get("bedrock-patch-runs/dev/i-1/none.json")).isEmpty();
+    }
+
+    @Test
+    void list_returnsKeysUnderPrefixSorted() {
+        store.put("bedrock-patch-runs/dev/i-1/20261121T020000Z.json", utf8("b"));
+        store.put("bedrock-patch-runs/dev/i-1/20261120T020000Z.json", utf8("a"));
+        store.put("bedrock-patch-runs/dev/i-2/20261121T020000Z.json", utf8("c"));
+
+        assertThat(store.list("bedrock-patch-runs/dev/i-1/")).containsExactly(
+                "bedrock-patch-runs/dev/i-1/20261120T020000Z.json",
+                "bedrock-patch-runs/dev/i-1/20261121T020000Z.json");
+    }
+
+    @Test
+    void delete_removesTheObject() {
+        store.put("k.json", utf8("x"));
+        store.delete("k.json");
+        assertThat(store.get("k.json")).isEmpty();
+    }
+
+    @Test
+    void describe_namesTheBucket() {
+        assertThat(store.describe()).startsWith("s3://dev-rhel8-patch-logs-");
+    }
+
+    @Test
+    void missingBucket_throwsStoreUnavailableNamingTheKey() {
+        S3ReportStore noBucket = S3ReportStore.create("no-such-bucket", Region.US_EAST_2, AwsClientConfig.storageDefaults(),
+                Map.of("AWS_ENDPOINT_URL_S3", server.endpoint().toString()));
+
+        assertThatThrownBy(() -> noBucket.putIfAbsent("bedrock-patch-insights/dev/i-1/x.json", utf8("x")))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("cannot create s3://no-such-bucket/bedrock-patch-insights/dev/i-1/x.json");
+    }
+
+    @Test
+    void s3Down_throwsStoreUnavailableWithinTheCallTimeout() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        AwsClientConfig fast = AwsClientConfig.of(Duration.ofSeconds(3), Duration.ofSeconds(1), 2);
+        S3ReportStore down = new S3ReportStore(S3ReportStore.client(Region.US_EAST_2, fast, Map.of(),
+                Optional.of(URI.create("http://127.0.0.1:" + closedPort))), "b");
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> down.put("bedrock-patch-insights/dev/i-1/x.json", utf8("x")))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("cannot write s3://b/bedrock-patch-insights/dev/i-1/x.json");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void endpointOverride_invalidUrl_isAClearError() {
+        assertThatThrownBy(() -> AwsClientConfig.endpointOverride(Map.of("AWS_ENDPOINT_URL_S3", "localhost:9000"), "S3", "S3"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid endpoint URL for S3: 'localhost:9000'");
+    }
+
+    @Test
+    void endpointOverride_serviceSpecificWinsOverGlobal() {
+        assertThat(AwsClientConfig.endpointOverride(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1",
+                "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:2"), "S3", "S3")).contains(URI.create("http://127.0.0.1:2"));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,18 @@
+package io.patchctl.core.advice;
+
+import io.patchctl.core.plan.PatchPlan;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A plan obtained from a model, as shared through the plan cache.
+ *
+ * @param replyRejections parts of the model's reply that were refused (every host's report shows them)
+ */
+public record CachedPlan(PatchPlan plan, List<String> replyRejections, String modelId,
+                         long inputTokens, long outputTokens, long latencyMillis) {
+    public CachedPlan {
+        Objects.requireNonNull(plan, "plan");
+        replyRejections = replyRejections == null ? List.of() : List.copyOf(replyRejections);
+    }
+}

@@ -1,0 +1,92 @@
+package io.patchctl.core.advice;
+
+import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.model.ModelClient;
+import io.patchctl.core.model.ModelException;
+import io.patchctl.core.model.ModelReply;
+import io.patchctl.core.model.ModelRequest;
+import io.patchctl.core.plan.Advisor;
+import io.patchctl.core.plan.AdvisorInfo;
+import io.patchctl.core.plan.AdvisorOutcome;
+import io.patchctl.core.plan.PatchPlan;
+import io.patchctl.core.plan.PatchPolicy;
+import io.patchctl.core.plan.RulesAdvisor;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plans with a language model, through the plan cache, and falls back to the rules advisor on any
+ * failure (no credentials, access denied, retired model, throttling, timeout, unusable reply). The
+ * outcome records kind, model, fallback reason, tokens, latency and cache status. The plan it
+ * returns is advice: PolicyGuard checks it like any other.
+ */
+public final class ModelAdvisor implements Advisor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelAdvisor.class);
+    public static final String KIND = "bedrock";
+
+    private final ModelClient client;
+    private final PlanCache cache;
+    private final boolean caching;
+    private final RulesAdvisor fallback;
+    private final PlanPromptBuilder prompts = new PlanPromptBuilder();
+    private final PlanReplyParser parser = new PlanReplyParser();
+
+    public ModelAdvisor(ModelClient client, PlanCache cache, RulesAdvisor fallback) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.caching = cache != null;
+        this.cache = cache == null ? PlanCache.off() : cache;
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
+    }
+
+    @Override
+    public AdvisorOutcome advise(List<SecurityUpdate> updates, PatchPolicy policy) {
+        long start = System.nanoTime();
+        if (updates.isEmpty()) {
+            return new AdvisorOutcome(PatchPlan.empty("no pending security updates; the model was not asked"),
+                    new AdvisorInfo(KIND, client.modelId(), null, 0, 0, millisSince(start), PlanCacheResult.OFF));
+        }
+        String fingerprint = PlanFingerprint.of(updates, policy, client.modelId(), PlanPromptBuilder.PROMPT_VERSION);
+        try {
+            PlanCacheResult result = cache.getOrCompute(fingerprint, () -> ask(updates, policy));
+            boolean hit = PlanCacheResult.HIT.equals(result.status());
+            CachedPlan p = result.plan();
+            // A hit cost this host no tokens: the report says what this run spent.
+            return new AdvisorOutcome(p.plan(), new AdvisorInfo(KIND, client.modelId(), null,
+                    hit ? 0 : p.inputTokens(), hit ? 0 : p.outputTokens(), millisSince(start), result.status()),
+                    p.replyRejections());
+        } catch (PlanComputeException e) {
+            LOG.warn("model advisor falling back to rules model={} reason={}", client.modelId(), e.getMessage());
+            PatchPlan plan = fallback.plan(updates, policy);
+            return new AdvisorOutcome(plan, new AdvisorInfo("rules", client.modelId(), e.getMessage(),
+                    e.inputTokens(), e.outputTokens(), millisSince(start), caching ? PlanCacheResult.MISS : PlanCacheResult.OFF),
+                    e.replyRejections());
+        }
+    }
+
+    /** One model call and the parse of its reply; every failure becomes a PlanComputeException. */
+    private CachedPlan ask(List<SecurityUpdate> updates, PatchPolicy policy) {
+        ModelRequest request = prompts.build(updates, policy);
+        ModelReply reply;
+        try {
+            reply = client.invoke(request);
+        } catch (ModelException e) {
+            throw new PlanComputeException(e.reason().name() + ": " + e.getMessage(), List.of(), 0, 0, e);
+        } catch (RuntimeException e) {
+            throw new PlanComputeException("OTHER: model call failed: " + e, List.of(), 0, 0, e);
+        }
+        ParsedReply parsed = parser.parse(reply, updates);
+        if (parsed.plan().isEmpty()) {
+            throw new PlanComputeException("BAD_REPLY: " + parsed.failure(), parsed.rejections(),
+                    reply.inputTokens(), reply.outputTokens(), null);
+        }
+        return new CachedPlan(parsed.plan().get(), parsed.rejections(), reply.modelId(), reply.inputTokens(),
+                reply.outputTokens(), reply.latencyMillis());
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,39 @@
+package io.patchctl.core.host;
+
+import io.patchctl.core.advisory.SecurityUpdate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Port: the host's package manager (dnf in production). Package names handed in have passed
+ * PolicyGuard; implementations still pass them as separate arguments, never through a shell.
+ */
+public interface PackageManager {
+
+    /**
+     * Every pending security update of an installed package.
+     *
+     * @throws PackageManagerException when the package manager cannot tell (repo unreadable, lock held, timeout)
+     */
+    List<SecurityUpdate> discoverSecurityUpdates();
+
+    /**
+     * Package names with a pending security update right now: the cheap check that verifies a run.
+     *
+     * @throws PackageManagerException when the package manager cannot tell
+     */
+    Set<String> pendingSecurityPackages();
+
+    /** Checks the upgrade of exactly these packages without changing anything (dnf's tsflags=test). */
+    TransactionOutcome testUpgrade(List<String> packageNames);
+
+    /** Upgrades exactly these packages. */
+    TransactionOutcome upgrade(List<String> packageNames);
+
+    /** Whether the host needs a reboot; empty when the package manager cannot tell. */
+    Optional<Boolean> rebootNeeded();
+
+    /** How many package-manager processes this instance has started so far. */
+    int invocations();
+}

@@ -1,0 +1,30 @@
+package io.patchctl.core.insights.event;
+
+import java.util.Set;
+
+/** {@code EC2 Command Invocation Status-change Notification}: a Run Command on one host ended badly. */
+final class CommandInvocationShape implements EventShape {
+
+    private static final Set<String> FAILED = Set.of("Failed", "TimedOut", "Cancelled", "Undeliverable", "Terminated",
+            "DeliveryTimedOut", "ExecutionTimedOut");
+
+    @Override
+    public String detailType() {
+        return "EC2 Command Invocation Status-change Notification";
+    }
+
+    @Override
+    public EventVerdict read(EventEnvelope event, EventIdentity identity) {
+        String status = event.requiredText("status");
+        if (!FAILED.contains(status)) {
+            return new EventVerdict.Skip(detailType(), "command status is " + status);
+        }
+        String instanceId = event.id("instance-id");
+        if (instanceId == null) {
+            throw new MalformedEventException(detailType() + " event with status " + status + " has no detail.instance-id");
+        }
+        return new EventVerdict.Failure(new FailureEvent(identity.eventId(), identity.eventTime(), detailType(),
+                identity.region(), instanceId, status, event.id("command-id"), event.text("document-name"),
+                null, null, null, null, null, null, FailureCounts.NONE, event.raw()));
+    }
+}

@@ -1,0 +1,32 @@
+package io.patchctl.core.insights.event;
+
+import java.util.Set;
+
+/**
+ * {@code Maintenance Window Task Target Invocation State-change Notification}: names the window
+ * execution, not the host; the service resolves the host through SSM when it can.
+ */
+final class WindowTargetInvocationShape implements EventShape {
+
+    private static final Set<String> FAILED = Set.of("FAILED", "TIMED_OUT");
+
+    @Override
+    public String detailType() {
+        return "Maintenance Window Task Target Invocation State-change Notification";
+    }
+
+    @Override
+    public EventVerdict read(EventEnvelope event, EventIdentity identity) {
+        String status = event.requiredText("status");
+        if (!FAILED.contains(status)) {
+            return new EventVerdict.Skip(detailType(), "task invocation status is " + status);
+        }
+        String windowExecutionId = event.id("window-execution-id");
+        if (windowExecutionId == null) {
+            throw new MalformedEventException(detailType() + " event has no detail.window-execution-id");
+        }
+        return new EventVerdict.Failure(new FailureEvent(identity.eventId(), identity.eventTime(), detailType(),
+                identity.region(), null, status, null, null, event.id("window-id"), windowExecutionId,
+                event.id("task-execution-id"), event.id("invocation-id"), null, null, FailureCounts.NONE, event.raw()));
+    }
+}

@@ -1,0 +1,142 @@
+package io.patchctl.core.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.patchctl.core.advisory.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads a policy file (YAML). Strict on purpose: an unknown key, a wrong type or an unknown
+ * severity is an error naming the problem, never a silent default — a typo in
+ * {@code hold_packages} must not quietly let kernel updates through.
+ *
+ * <pre>
+ * hold_packages: ["kernel*", "openssh*"]   # globs; replaces the default ["kernel*"]
+ * minimum_severity: moderate               # critical | important | moderate | low
+ * hold_reboot_packages: false              # also hold glibc, systemd, dbus*, ...
+ * max_packages: 0                          # 0 = no limit
+ * </pre>
+ * Keys left out keep their defaults ({@link PatchPolicy#defaults()}).
+ */
+public final class PolicyLoader {
+
+    static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private PolicyLoader() {
+    }
+
+    /** @throws PolicyException naming the file and the problem */
+    public static PatchPolicy load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PolicyException("cannot read policy file " + file + ": " + e, e);
+        }
+        try {
+            return parse(text);
+        } catch (PolicyException e) {
+            throw new PolicyException("policy file " + file + ": " + e.getMessage(), e.getCause());
+        }
+    }
+
+    /** @throws PolicyException naming the problem */
+    public static PatchPolicy parse(String text) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new PolicyException("not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new PolicyException("is empty; expected a mapping with keys " + sorted(KEYS));
+        }
+        if (!root.isObject()) {
+            throw new PolicyException("expected a mapping with keys " + sorted(KEYS) + ", found a " + kind(root));
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KEYS.contains(key)) {
+                throw new PolicyException("unknown key '" + key + "'; expected one of " + sorted(KEYS));
+            }
+        }
+        PatchPolicy d = PatchPolicy.defaults();
+        List<String> globs = root.has("hold_packages") ? globs(root.get("hold_packages")) : d.holdGlobs();
+        Severity minimum = root.has("minimum_severity") ? severity(root.get("minimum_severity")) : d.minimumSeverity();
+        boolean reboot = d.holdRebootPackages();
+        if (root.has("hold_reboot_packages")) {
+            JsonNode n = root.get("hold_reboot_packages");
+            if (!n.isBoolean()) {
+                throw new PolicyException("hold_reboot_packages must be true or false, found " + describe(n));
+            }
+            reboot = n.booleanValue();
+        }
+        int max = d.maxPackages();
+        if (root.has("max_packages")) {
+            JsonNode n = root.get("max_packages");
+            if (!n.isInt() || n.intValue() < 0) {
+                throw new PolicyException("max_packages must be a whole number >= 0 (0 = no limit), found " + describe(n));
+            }
+            max = n.intValue();
+        }
+        return new PatchPolicy(globs, minimum, reboot, max);
+    }
+
+    private static List<String> globs(JsonNode node) {
+        if (!node.isArray()) {
+            throw new PolicyException("hold_packages must be a list of package-name globs, found " + describe(node));
+        }
+        List<String> globs = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                throw new PolicyException("hold_packages entries must be strings, found " + describe(item));
+            }
+            try {
+                globs.add(PackageGlob.of(item.textValue()).toString());
+            } catch (IllegalArgumentException e) {
+                throw new PolicyException("hold_packages: " + e.getMessage(), e);
+            }
+        }
+        return globs;
+    }
+
+    private static Severity severity(JsonNode node) {
+        String text = node.isTextual() ? node.textValue().strip().toLowerCase(Locale.ROOT) : "";
+        switch (text) {
+            case "critical": return Severity.CRITICAL;
+            case "important": return Severity.IMPORTANT;
+            case "moderate": return Severity.MODERATE;
+            case "low": return Severity.LOW;
+            default:
+                throw new PolicyException("minimum_severity must be one of critical, important, moderate, low; found "
+                        + describe(node));
+        }
+    }
+
+    private static String describe(JsonNode n) {
+        String s = n.toString();
+        return kind(n) + " " + (s.length() > 60 ? s.substring(0, 60) + "…" : s);
+    }
+
+    private static String kind(JsonNode n) {
+        return n.isArray() ? "list" : n.isObject() ? "mapping" : n.isTextual() ? "string"
+                : n.isNumber() ? "number" : n.isBoolean() ? "boolean" : "null";
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        return keys.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,67 @@
+package io.patchctl.core.report;
+
+import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.plan.HeldPackage;
+import io.patchctl.core.plan.PatchPlan;
+import io.patchctl.core.plan.Rejection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one agent run did, schema {@value #SCHEMA}; printed on stdout and stored under
+ * {@code bedrock-patch-runs/{env}/{instance-id}/} (see ReportKeys). Read by insights and simulate.
+ *
+ * @param approved       package names PolicyGuard let through to dnf
+ * @param held           discovered packages not updated this run, each with its reason
+ * @param rejected       advisor proposals refused, each with its reason
+ * @param rebootNeeded   from {@code dnf needs-restarting -r}; null when unknown
+ * @param dnfInvocations dnf processes this run started
+ * @param error          why the run FAILED, or null
+ */
+public record RunReport(
+        String schema,
+        String runId,
+        Instant timestamp,
+        String environment,
+        String instanceId,
+        String hostname,
+        String installroot,
+        RunMode mode,
+        RunStatus status,
+        int exitCode,
+        List<SecurityUpdate> discovered,
+        AdvisorSection advisor,
+        PatchPlan plan,
+        List<String> approved,
+        List<HeldPackage> held,
+        List<Rejection> rejected,
+        TransactionTest transactionTest,
+        ApplyResult apply,
+        Verification verification,
+        Boolean rebootNeeded,
+        int dnfInvocations,
+        long durationMillis,
+        String error) {
+
+    public static final String SCHEMA = "patchctl.run-report/v1";
+
+    public RunReport {
+        schema = schema == null ? SCHEMA : schema;
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(status, "status");
+        discovered = discovered == null ? List.of() : List.copyOf(discovered);
+        approved = approved == null ? List.of() : List.copyOf(approved);
+        held = held == null ? List.of() : List.copyOf(held);
+        rejected = rejected == null ? List.of() : List.copyOf(rejected);
+        transactionTest = transactionTest == null ? TransactionTest.notRun() : transactionTest;
+        apply = apply == null ? ApplyResult.notRun() : apply;
+        verification = verification == null ? Verification.notRun() : verification;
+    }
+
+    /** The first 8 characters of the run id, used to keep report keys of one second apart. */
+    public String runIdPrefix() {
+        return runId.length() > 8 ? runId.substring(0, 8) : runId;
+    }
+}

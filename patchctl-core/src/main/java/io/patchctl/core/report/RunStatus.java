@@ -1,0 +1,10 @@
+package io.patchctl.core.report;
+
+/**
+ * COMPLIANT: every allowed security update is installed (only policy- or advisor-held updates remain).
+ * NON_COMPLIANT: allowed updates remain (scan-only, or an update did not install).
+ * FAILED: discovery or the transaction failed; the report carries the error.
+ */
+public enum RunStatus {
+    COMPLIANT, NON_COMPLIANT, FAILED
+}

@@ -1,0 +1,73 @@
+package io.patchctl.core.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The classifier on dnf/rpm output captured by src/test/resources/dnf-errors/capture.sh (real dnf
+ * 4.14 and rpm 4.18 in an installroot) and on RHEL-only texts transcribed into rhel-*.txt.
+ */
+class DnfErrorClassifierTest {
+
+    static String captured(String name) {
+        try (InputStream in = DnfErrorClassifierTest.class.getResourceAsStream("/dnf-errors/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource dnf-errors/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "metadata-download.txt,          METADATA_DOWNLOAD, Failed to download metadata for repo 'rhel-8-for-x86_64-appstream-rpms'",
+        "rhel-metadata-curl-timeout.txt, METADATA_DOWNLOAD, Error: Failed to download metadata for repo 'rhel-8-for-x86_64-baseos-rpms'",
+        "gpg-check-failure.txt,          GPG_CHECK,         Package bulky-1.0-1.el8.noarch.rpm is not signed",
+        "rhel-gpg-public-key.txt,        GPG_CHECK,         Public key for htop-3.2.1-1.el8.x86_64.rpm is not installed",
+        "dependency-problem.txt,         DEPENDENCY,        nothing provides libmissing.so.3()(64bit) needed by needy-1.0-1.el8.noarch",
+        "file-conflict.txt,              FILE_CONFLICT,     file /opt/base/conf from install of clash-1.0-1.el8.noarch conflicts",
+        "disk-space.txt,                 DISK_SPACE,        At least 7MB more space needed on the / filesystem",
+        "rpm-lock.txt,                   RPM_LOCK,          can't create transaction lock on",
+        "rhel-dnf-lock.txt,              RPM_LOCK,          Waiting for process with pid 1482 to finish",
+        "scriptlet-failure.txt,          SCRIPTLET,         Error in PREIN scriptlet in rpm package badpre",
+        "rhel-not-registered.txt,        NOT_REGISTERED,    This system is not registered with an entitlement server",
+        "ssm-timeout.txt,                TIMEOUT,           Command execution timed out",
+        "unknown-segfault.txt,           UNKNOWN,           Segmentation fault",
+    })
+    void capturedOutput_isClassified(String file, ErrorClass expected, String lineFragment) {
+        Classification c = DnfErrorClassifier.classify(captured(file), "Failed");
+
+        assertThat(c.errorClass()).isEqualTo(expected);
+        assertThat(c.errorLine()).contains(lineFragment.strip());
+    }
+
+    @Test
+    void silentOutput_timedOutStatus_isTimeout() {
+        assertThat(DnfErrorClassifier.classify("", "TIMED_OUT")).isEqualTo(new Classification(ErrorClass.TIMEOUT, ""));
+        assertThat(DnfErrorClassifier.classify(null, "TimedOut").errorClass()).isEqualTo(ErrorClass.TIMEOUT);
+    }
+
+    @Test
+    void silentOutput_undeliverable_isAgentUnreachable() {
+        assertThat(DnfErrorClassifier.classify("", "Undeliverable").errorClass()).isEqualTo(ErrorClass.AGENT_UNREACHABLE);
+    }
+
+    @Test
+    void silentOutput_failed_isUnknownWithoutLine() {
+        assertThat(DnfErrorClassifier.classify("\n", "Failed")).isEqualTo(new Classification(ErrorClass.UNKNOWN, ""));
+    }
+
+    @Test
+    void outputBeatsStatus_curlTimeoutIsMetadataNotTimeout() {
+        assertThat(DnfErrorClassifier.classify(captured("rhel-metadata-curl-timeout.txt"), "TimedOut").errorClass())
+                .isEqualTo(ErrorClass.METADATA_DOWNLOAD);
+    }
+}

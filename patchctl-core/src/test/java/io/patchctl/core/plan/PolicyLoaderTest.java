@@ -1,0 +1,119 @@
+package io.patchctl.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.patchctl.core.advisory.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void load_fullPolicy_readsEveryKey() throws Exception {
+        Path file = dir.resolve("policy.yaml");
+        Files.writeString(file, "hold_packages: [\"kernel*\", openssh*]\nminimum_severity: Moderate\n"
+                + "hold_reboot_packages: true\nmax_packages: 25\n");
+
+        PatchPolicy policy = PolicyLoader.load(file);
+
+        assertThat(policy).isEqualTo(new PatchPolicy(List.of("kernel*", "openssh*"), Severity.MODERATE, true, 25));
+    }
+
+    @Test
+    void parse_partialPolicy_keepsDefaultsForMissingKeys() {
+        PatchPolicy policy = PolicyLoader.parse("minimum_severity: important\n");
+
+        assertThat(policy.holdGlobs()).containsExactly("kernel*");
+        assertThat(policy.minimumSeverity()).isEqualTo(Severity.IMPORTANT);
+        assertThat(policy.maxPackages()).isZero();
+    }
+
+    @Test
+    void parse_misspelledKey_isAnErrorNamingIt() {
+        assertThatThrownBy(() -> PolicyLoader.parse("hold_package: [\"openssl*\"]\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("unknown key 'hold_package'; expected one of [hold_packages,");
+    }
+
+    @Test
+    void parse_unknownSeverity_isAnError() {
+        assertThatThrownBy(() -> PolicyLoader.parse("minimum_severity: severe\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("minimum_severity must be one of critical, important, moderate, low; found string \"severe\"");
+    }
+
+    @Test
+    void parse_holdPackagesNotAList_isAnError() {
+        assertThatThrownBy(() -> PolicyLoader.parse("hold_packages: kernel*\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("hold_packages must be a list of package-name globs, found string \"kernel*\"");
+    }
+
+    @Test
+    void parse_globWithShellCharacters_isAnError() {
+        assertThatThrownBy(() -> PolicyLoader.parse("hold_packages: [\"kernel;rm\"]\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("hold_packages: not a package-name glob").hasMessageContaining("'kernel;rm'");
+    }
+
+    @Test
+    void parse_negativeMaxPackages_isAnError() {
+        assertThatThrownBy(() -> PolicyLoader.parse("max_packages: -3\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("max_packages must be a whole number >= 0 (0 = no limit), found number -3");
+    }
+
+    @Test
+    void parse_rebootFlagAsString_isAnError() {
+        assertThatThrownBy(() -> PolicyLoader.parse("hold_reboot_packages: \"yes please\"\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("hold_reboot_packages must be true or false");
+    }
+
+    @Test
+    void load_brokenYaml_namesFileAndLine() throws Exception {
+        Path file = dir.resolve("broken.yaml");
+        Files.writeString(file, "hold_packages: [\"kernel*\"\nminimum_severity: low\n");
+
+        assertThatThrownBy(() -> PolicyLoader.load(file))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("policy file " + file + ": not valid YAML")
+                .hasMessageContaining("at line");
+    }
+
+    @Test
+    void load_emptyFile_isAnErrorNotDefaults() throws Exception {
+        Path file = dir.resolve("empty.yaml");
+        Files.writeString(file, "# nothing\n");
+
+        assertThatThrownBy(() -> PolicyLoader.load(file))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("policy file " + file + ": is empty");
+    }
+
+    @Test
+    void load_listAtTopLevel_isAnError() throws Exception {
+        Path file = dir.resolve("list.yaml");
+        Files.writeString(file, "- kernel*\n");
+
+        assertThatThrownBy(() -> PolicyLoader.load(file))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageEndingWith("found a list");
+    }
+
+    @Test
+    void load_missingFile_isAnErrorNamingIt() {
+        Path file = dir.resolve("absent.yaml");
+
+        assertThatThrownBy(() -> PolicyLoader.load(file))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("cannot read policy file " + file);
+    }
+}

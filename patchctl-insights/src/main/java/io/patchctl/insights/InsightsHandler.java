@@ -1,0 +1,92 @@
+package io.patchctl.insights;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.patchctl.core.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The failure-insights Lambda. Accepts an EventBridge event directly, or an SQS batch whose message
+ * bodies are EventBridge events; for a batch it answers {@code batchItemFailures} naming only the
+ * messages whose report could not be stored, so only those are retried. For a direct event a store
+ * failure is thrown, so the platform retries and the dead-letter queue keeps the event.
+ */
+public final class InsightsHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InsightsHandler.class);
+
+    private final InsightService service;
+
+    /** Lambda's constructor: configuration from the environment, clients built once here (init phase). */
+    public InsightsHandler() {
+        this(InsightsRuntime.create(InsightsConfig.fromEnvironment(System.getenv()), System.getenv(), Clock.systemUTC()));
+    }
+
+    public InsightsHandler(InsightService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        JsonNode root = parseOrNull(text);
+        ObjectNode answer = isSqsBatch(root) ? handleBatch(root) : handleEvent(text);
+        output.write(Json.mapper().writeValueAsBytes(answer));
+    }
+
+    private ObjectNode handleEvent(String text) {
+        ProcessResult result = service.process(text);
+        return summary(result);
+    }
+
+    private ObjectNode handleBatch(JsonNode root) {
+        ObjectNode answer = Json.mapper().createObjectNode();
+        ArrayNode failures = answer.putArray("batchItemFailures");
+        for (JsonNode record : root.get("Records")) {
+            String messageId = record.path("messageId").asText("");
+            try {
+                JsonNode body = record.get("body");
+                ProcessResult result = service.process(body != null && body.isTextual() ? body.textValue() : null);
+                LOG.info("sqs message handled: messageId={} status={} keys={}", messageId, result.status(), result.keys());
+            } catch (RuntimeException e) {
+                // Only this message is retried; the others' reports are stored and must not be redone.
+                LOG.error("sqs message failed, will be retried: messageId={} error={}", messageId, e.toString());
+                failures.addObject().put("itemIdentifier", messageId);
+            }
+        }
+        return answer;
+    }
+
+    private static ObjectNode summary(ProcessResult result) {
+        ObjectNode answer = Json.mapper().createObjectNode();
+        answer.put("status", result.status().name());
+        ArrayNode keys = answer.putArray("keys");
+        result.keys().forEach(keys::add);
+        answer.put("reason", result.reason());
+        return answer;
+    }
+
+    private static boolean isSqsBatch(JsonNode root) {
+        if (root == null || !root.isObject() || !root.path("Records").isArray() || root.get("Records").isEmpty()) {
+            return false;
+        }
+        return "aws:sqs".equals(root.get("Records").get(0).path("eventSource").asText());
+    }
+
+    private static JsonNode parseOrNull(String text) {
+        try {
+            return Json.mapper().readTree(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

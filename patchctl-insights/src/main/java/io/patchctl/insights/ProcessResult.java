@@ -1,0 +1,22 @@
+package io.patchctl.insights;
+
+import java.util.List;
+
+/**
+ * What handling one event did.
+ *
+ * @param status  STORED (new report(s)), DUPLICATE (already reported), SKIPPED (not a failure),
+ *                REJECTED (malformed; raw event kept under _rejected/)
+ * @param keys    report keys written or found, or the _rejected/ key
+ * @param reason  why it was skipped or rejected, else null
+ * @param reports the InsightReports written by this call (JSON), for the CLI to print
+ */
+public record ProcessResult(Status status, List<String> keys, String reason, List<String> reports) {
+
+    public enum Status { STORED, DUPLICATE, SKIPPED, REJECTED }
+
+    public ProcessResult {
+        keys = List.copyOf(keys);
+        reports = List.copyOf(reports);
+    }
+}
