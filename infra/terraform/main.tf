@@ -26,9 +26,10 @@ locals {
     "arn:${local.partition}:bedrock:${r}::foundation-model/${local.bedrock_base_model_id}"]
   )
 
+  # The agent's policy file (PolicyLoader reads YAML; JSON is YAML). Strict keys: see PolicyLoader.
   policy_json = jsonencode({
-    hold_globs           = var.policy_hold_globs
-    minimum_severity     = var.policy_minimum_severity
+    hold_packages        = var.policy_hold_globs
+    minimum_severity     = lower(var.policy_minimum_severity)
     hold_reboot_packages = var.policy_hold_reboot_packages
     max_packages         = var.policy_max_packages
   })

@@ -213,7 +213,7 @@ variable "patch_task_timeout_seconds" {
 }
 
 variable "policy_hold_globs" {
-  description = "Package-name globs the agent never updates (PolicyGuard enforces them whatever the model says)."
+  description = "Package-name globs the agent never updates (policy file key hold_packages; PolicyGuard enforces them whatever the model says)."
   type        = list(string)
   default     = ["kernel*"]
 
@@ -224,13 +224,13 @@ variable "policy_hold_globs" {
 }
 
 variable "policy_minimum_severity" {
-  description = "Updates below this Red Hat severity are held: CRITICAL, IMPORTANT, MODERATE or LOW."
+  description = "Updates below this Red Hat severity are held: critical, important, moderate or low (any case)."
   type        = string
-  default     = "LOW"
+  default     = "low"
 
   validation {
-    condition     = contains(["CRITICAL", "IMPORTANT", "MODERATE", "LOW"], var.policy_minimum_severity)
-    error_message = "policy_minimum_severity must be CRITICAL, IMPORTANT, MODERATE or LOW."
+    condition     = contains(["critical", "important", "moderate", "low"], lower(var.policy_minimum_severity))
+    error_message = "policy_minimum_severity must be critical, important, moderate or low."
   }
 }
 

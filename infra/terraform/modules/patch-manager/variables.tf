@@ -45,7 +45,7 @@ variable "advisor" {
 }
 
 variable "policy_json" {
-  description = "Patch policy JSON (hold_globs, minimum_severity, hold_reboot_packages, max_packages) written to the host for `patchctl run --policy`."
+  description = "Patch policy (JSON, read as YAML by the agent: hold_packages, minimum_severity, hold_reboot_packages, max_packages) written to the host for `patchctl run --policy`."
   type        = string
 }
 

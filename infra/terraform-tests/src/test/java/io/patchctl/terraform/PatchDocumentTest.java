@@ -3,9 +3,9 @@ package io.patchctl.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import io.patchctl.core.json.Json;
+import io.patchctl.core.advisory.Severity;
 import io.patchctl.core.plan.PatchPolicy;
+import io.patchctl.core.plan.PolicyLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -26,7 +26,7 @@ class PatchDocumentTest {
     private static final Path MODULE = TerraformTree.patchManager();
     private static final String SHA = "0123456789abcdef".repeat(4);
     private static final String POLICY_JSON =
-            "{\"hold_globs\":[\"kernel*\"],\"minimum_severity\":\"IMPORTANT\",\"hold_reboot_packages\":false,\"max_packages\":0}";
+            "{\"hold_packages\":[\"kernel*\",\"openssh*\"],\"minimum_severity\":\"important\",\"hold_reboot_packages\":true,\"max_packages\":7}";
 
     static String renderScript(String policyJson) {
         return TemplateRenderer.renderFile(MODULE.resolve("templates/run-patchctl.sh.tftpl"), Map.of(
@@ -130,28 +130,44 @@ class PatchDocumentTest {
     }
 
     @Test
-    void script_writesTheTerraformPolicy_asJsonThePatchPolicyRecordReads() throws Exception {
+    void script_writesThePolicy_asAFileTheAgentsStrictPolicyLoaderAccepts() {
         String script = renderScript(POLICY_JSON);
         Matcher m = Pattern.compile("echo '([A-Za-z0-9+/=]+)' \\| base64 -d > \"\\$POLICY_FILE\\.tmp\"").matcher(script);
         assertThat(m.find()).as("policy written from base64").isTrue();
-        String json = new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8);
+        String written = new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8);
 
-        PatchPolicy policy = Json.mapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(json, PatchPolicy.class);
-        assertThat(policy.holdGlobs()).containsExactly("kernel*");
-        assertThat(policy.minimumSeverity().name()).isEqualTo("IMPORTANT");
+        PatchPolicy policy = PolicyLoader.parse(written);
+        assertThat(policy.holdGlobs()).containsExactly("kernel*", "openssh*");
+        assertThat(policy.minimumSeverity()).isEqualTo(Severity.IMPORTANT);
+        assertThat(policy.holdRebootPackages()).isTrue();
+        assertThat(policy.maxPackages()).isEqualTo(7);
     }
 
     @Test
-    void terraformPolicy_hasExactlyThePatchPolicyFields() {
-        String policyExpression = HclSource.module(TerraformTree.root()).block("locals");
-        Matcher m = Pattern.compile("policy_json = jsonencode\\(\\{(.*?)}\\)", Pattern.DOTALL).matcher(policyExpression);
+    void terraformPolicy_usesExactlyTheKeysAndValuesThePolicyLoaderAccepts() {
+        String locals = HclSource.module(TerraformTree.root()).block("locals");
+        Matcher m = Pattern.compile("policy_json = jsonencode\\(\\{(.*?)}\\)", Pattern.DOTALL).matcher(locals);
         assertThat(m.find()).isTrue();
-        List<String> keys = Pattern.compile("(?m)^\\s*([a-z_]+)\\s*=").matcher(m.group(1)).results().map(r -> r.group(1)).toList();
-        List<String> components = java.util.Arrays.stream(PatchPolicy.class.getRecordComponents())
-                .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT)).toList();
+        Map<String, String> bound = new java.util.TreeMap<>();
+        Pattern.compile("(?m)^\\s*([a-z_]+)\\s*=\\s*(.+?)\\s*$").matcher(m.group(1)).results()
+                .forEach(r -> bound.put(r.group(1), r.group(2)));
 
-        assertThat(keys).containsExactlyInAnyOrderElementsOf(components);
+        assertThat(bound).containsExactly(
+                Map.entry("hold_packages", "var.policy_hold_globs"),
+                Map.entry("hold_reboot_packages", "var.policy_hold_reboot_packages"),
+                Map.entry("max_packages", "var.policy_max_packages"),
+                Map.entry("minimum_severity", "lower(var.policy_minimum_severity)"));
+        // What Terraform's jsonencode makes of the variables' defaults, through the agent's loader.
+        String defaults = "{\"hold_packages\":[\"kernel*\"],\"hold_reboot_packages\":false,\"max_packages\":0,"
+                + "\"minimum_severity\":\"" + Hcl.defaultString(TerraformTree.root(), "policy_minimum_severity").toLowerCase(java.util.Locale.ROOT) + "\"}";
+        assertThat(PolicyLoader.parse(defaults)).isEqualTo(PatchPolicy.defaults());
+    }
+
+    @Test
+    void policyLoader_rejectsAnUnknownKey_soTheKeyCheckCanFail() {
+        assertThatThrownBy(() -> PolicyLoader.parse("{\"hold_globs\":[\"kernel*\"]}"))
+                .isInstanceOf(io.patchctl.core.plan.PolicyException.class)
+                .hasMessageContaining("unknown key 'hold_globs'");
     }
 
     @Test

@@ -145,10 +145,14 @@ class TerraformStructureTest {
         String readme = TerraformTree.read(TerraformTree.root().resolve("README.md"));
         for (Path module : List.of(TerraformTree.root(), TerraformTree.patchManager())) {
             for (String kind : List.of("variable", "output")) {
-                for (String name : HclSource.module(module).blockNames(kind)) {
-                    assertThat(readme).as(kind + " " + name + " of " + module.getFileName() + " in infra/terraform/README.md")
-                            .contains("| `" + name + "` |");
-                }
+                Map<String, Object> blocks = Hcl.blocks(module, kind);
+                assertThat(blocks).isNotEmpty();
+                blocks.forEach((name, body) -> {
+                    String description = String.valueOf(((Map<?, ?>) body).get("description")).replace("|", "\\|");
+                    assertThat(readme).as(kind + " " + name + " of " + module.getFileName()
+                            + " in infra/terraform/README.md (regenerate: infra/terraform-tests/scripts/readme-tables.py)")
+                            .contains("| `" + name + "` | " + description + " |");
+                });
             }
         }
     }
