@@ -299,6 +299,9 @@ resource "aws_lambda_function" "patch_insights" {
         BEDROCK_MODEL = var.bedrock_model_id
         REGION        = var.region
         ENVIRONMENT   = var.environment
+        # Optional settings of InsightsConfig.
+        INSIGHTS_ANALYST       = var.insights_analyst
+        INSIGHTS_SIGNATURE_TTL = tostring(var.insights_signature_ttl_seconds)
         # A C1-only JIT starts faster; the function is I/O bound (Bedrock, S3).
         JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
       },

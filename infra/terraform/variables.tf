@@ -96,6 +96,28 @@ variable "insights_max_concurrency" {
   }
 }
 
+variable "insights_analyst" {
+  description = "Analyst of the insights Lambda (INSIGHTS_ANALYST): bedrock (falls back to the rules analyst) or rules (no model calls)."
+  type        = string
+  default     = "bedrock"
+
+  validation {
+    condition     = contains(["bedrock", "rules"], var.insights_analyst)
+    error_message = "insights_analyst must be bedrock or rules."
+  }
+}
+
+variable "insights_signature_ttl_seconds" {
+  description = "How long one analysis is reused for later hosts failing with the same error signature (INSIGHTS_SIGNATURE_TTL), in seconds."
+  type        = number
+  default     = 21600
+
+  validation {
+    condition     = var.insights_signature_ttl_seconds >= 0 && var.insights_signature_ttl_seconds <= 604800
+    error_message = "insights_signature_ttl_seconds must be between 0 and 604800 (7 days)."
+  }
+}
+
 variable "insights_batch_size" {
   description = "Failure events per Lambda invocation; failed ones are retried alone (partial batch responses)."
   type        = number

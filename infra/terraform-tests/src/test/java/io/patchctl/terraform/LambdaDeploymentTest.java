@@ -60,6 +60,34 @@ class LambdaDeploymentTest {
     }
 
     @Test
+    void function_environment_setsEveryVariableTheHandlersConfigReads() {
+        String environment = HclSource.nested(SOURCE.resource("aws_lambda_function", "patch_insights"), "environment");
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b([A-Z][A-Z0-9_]{2,})\\s*=(?!=)").matcher(environment);
+        while (m.find()) {
+            set.add(m.group(1));
+        }
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        Map<String, String> recording = new java.util.HashMap<>() {
+            @Override
+            public String get(Object key) {
+                read.add((String) key);
+                return switch ((String) key) {
+                    case "LOG_BUCKET" -> "dev-rhel8-patch-logs-123456789012";
+                    case "ENVIRONMENT" -> "dev";
+                    case "REGION" -> "us-east-2";
+                    case "INSIGHTS_SIGNATURE_TTL" -> "21600";
+                    default -> null;
+                };
+            }
+        };
+
+        io.patchctl.insights.InsightsConfig.fromEnvironment(recording);
+        read.remove("AWS_REGION"); // set by the Lambda runtime itself; only a fallback for REGION
+        assertThat(set).containsAll(read);
+    }
+
+    @Test
     void queue_invokesThePublishedAlias_withBoundedConcurrencyAndPartialBatchResponses() {
         String mapping = SOURCE.resource("aws_lambda_event_source_mapping", "patch_failure_queue");
         String alias = SOURCE.resource("aws_lambda_alias", "patch_insights_live");
