@@ -9,6 +9,7 @@ locals {
   patch_group      = "rhel8-${var.environment}"
   output_prefix    = "bedrock-patch/${var.environment}"
   jar_download_dir = "/var/lib/patchctl/agent"
+  policy_dir       = "/etc/patchctl"
 
   run_script = templatefile("${path.module}/templates/run-patchctl.sh.tftpl", {
     environment        = var.environment
@@ -18,6 +19,7 @@ locals {
     agent_jar_sha256   = var.agent_jar_sha256
     java_package       = var.java_package
     jar_download_dir   = local.jar_download_dir
+    policy_dir         = local.policy_dir
     policy_json_base64 = base64encode(var.policy_json)
   })
 }

@@ -29,14 +29,19 @@ class PatchDocumentTest {
             "{\"hold_packages\":[\"kernel*\",\"openssh*\"],\"minimum_severity\":\"important\",\"hold_reboot_packages\":true,\"max_packages\":7}";
 
     static String renderScript(String policyJson) {
+        return renderScript(policyJson, SHA, "/var/lib/patchctl/agent", "/etc/patchctl");
+    }
+
+    static String renderScript(String policyJson, String sha, String jarDir, String policyDir) {
         return TemplateRenderer.renderFile(MODULE.resolve("templates/run-patchctl.sh.tftpl"), Map.of(
                 "environment", "dev",
                 "region", "us-east-2",
                 "model_id", "us.anthropic.claude-sonnet-4-6",
                 "bucket_name", "dev-rhel8-patch-logs-123456789012",
-                "agent_jar_sha256", SHA,
+                "agent_jar_sha256", sha,
                 "java_package", "java-17-openjdk-headless",
-                "jar_download_dir", "/var/lib/patchctl/agent",
+                "jar_download_dir", jarDir,
+                "policy_dir", policyDir,
                 "policy_json_base64", Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8))));
     }
 
@@ -49,8 +54,7 @@ class PatchDocumentTest {
 
     static List<String> patchctlArgs(String script, String advisor, boolean scanOnly, String instanceId) {
         String command = javaCommand(script).replace("{{ advisor }}", advisor);
-        Map<String, String> scalars = Map.of("JAR", "/var/lib/patchctl/agent/patchctl.jar",
-                "POLICY_FILE", "/etc/patchctl/policy-dev.json");
+        Map<String, String> scalars = Map.of("JAR", jarPath(script), "POLICY_FILE", "/etc/patchctl/policy-dev.json");
         Map<String, List<String>> arrays = new HashMap<>();
         arrays.put("MODE_ARGS", scanOnly ? List.of("--scan-only") : List.of());
         arrays.put("INSTANCE_ARGS", instanceId == null ? List.of() : List.of("--instance-id", instanceId));
@@ -58,8 +62,15 @@ class PatchDocumentTest {
         int jar = argv.indexOf("-jar");
         assertThat(argv.get(0)).isEqualTo("exec");
         assertThat(argv.get(1)).isEqualTo("java");
-        assertThat(argv.get(jar + 1)).isEqualTo("/var/lib/patchctl/agent/patchctl.jar");
+        assertThat(argv.get(jar + 1)).isEqualTo("/var/lib/patchctl/agent/patchctl-" + SHA + ".jar");
         return argv.subList(jar + 2, argv.size());
+    }
+
+    /** $JAR as the script computes it: the content-addressed name aws:downloadContent keeps. */
+    static String jarPath(String script) {
+        assertThat(script).contains("JAR_DIR='/var/lib/patchctl/agent'")
+                .contains("JAR=\"$JAR_DIR/patchctl-$EXPECTED_SHA256.jar\"");
+        return "/var/lib/patchctl/agent/patchctl-" + SHA + ".jar";
     }
 
     static CommandLine patchctl() throws Exception {
@@ -194,6 +205,9 @@ class PatchDocumentTest {
         assertThat(document.indexOf("aws:downloadContent")).isLessThan(document.indexOf("aws:runShellScript"));
         assertThat(HclSource.attribute(HclSource.module(MODULE).block("locals"), "jar_download_dir"))
                 .isEqualTo("\"/var/lib/patchctl/agent\"");
+        // The object's basename is what the script looks for: patchctl-<sha256>.jar.
+        assertThat(HclSource.attribute(HclSource.module(TerraformTree.root()).block("locals"), "agent_jar_key"))
+                .endsWith("/patchctl-${local.agent_jar_sha256}.jar\"");
     }
 
     @Test
