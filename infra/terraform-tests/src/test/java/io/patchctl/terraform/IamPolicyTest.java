@@ -105,6 +105,7 @@ class IamPolicyTest {
                 BUCKET_ARN + "/bedrock-patch-runs/dev/*", BUCKET_ARN + "/bedrock-patch/dev/*",
                 BUCKET_ARN + "/bedrock-patch-insights/dev/*");
         assertThat(policy.resourcesOf("s3:PutObject")).containsExactly(BUCKET_ARN + "/bedrock-patch-insights/dev/*");
+        assertThat(policy.withAction("s3:DeleteObject")).as("the Lambda never deletes").isEmpty();
         assertListScopedToPrefixes(policy, "bedrock-patch-runs/dev/*", "bedrock-patch/dev/*", "bedrock-patch-insights/dev/*");
         assertThat(policy.resourcesOf("sqs:ReceiveMessage")).containsExactly(QUEUE_ARN);
         assertThat(policy.resourcesOf("sqs:DeleteMessage")).containsExactly(QUEUE_ARN);
@@ -129,6 +130,8 @@ class IamPolicyTest {
                 BUCKET_ARN + "/bedrock-patch-runs/dev/*", BUCKET_ARN + "/bedrock-plan-cache/dev/*",
                 BUCKET_ARN + "/" + AGENT_JAR_KEY);
         assertThat(policy.resourcesOf("s3:GetEncryptionConfiguration")).containsExactly(BUCKET_ARN);
+        // StorePlanCache releases stale leases and corrupt entries; nothing else is ever deleted.
+        assertThat(policy.resourcesOf("s3:DeleteObject")).containsExactly(BUCKET_ARN + "/bedrock-plan-cache/dev/*");
         assertListScopedToPrefixes(policy, "bedrock-patch-runs/dev/*", "bedrock-plan-cache/dev/*");
         assertThat(policy.withAction("ssm:PutComplianceItems")).hasSize(1);
         // Hosts must not read other hosts' insight reports or the Lambda's queue.
