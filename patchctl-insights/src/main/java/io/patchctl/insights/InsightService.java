@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,10 +88,8 @@ public final class InsightService {
         for (FailureEvent target : targets(event)) {
             Stored result = analyzeAndStore(target);
             keys.add(result.key());
-            if (result.report() != null) {
-                reports.add(result.report());
-                stored = true;
-            }
+            reports.add(result.report());
+            stored |= result.created();
         }
         return new ProcessResult(stored ? ProcessResult.Status.STORED : ProcessResult.Status.DUPLICATE, keys, null, reports);
     }
@@ -107,7 +106,8 @@ public final class InsightService {
         return resolved.stream().map(t -> event.withTarget(t.instanceId(), t.commandId())).toList();
     }
 
-    private record Stored(String key, String report) {
+    /** A report's key and JSON, and whether this call created it (false: the event was reported before). */
+    private record Stored(String key, String report, boolean created) {
     }
 
     private Stored analyzeAndStore(FailureEvent event) {
@@ -118,7 +118,7 @@ public final class InsightService {
         Optional<String> existing = reportedAlready(event, baseKey, ownKey);
         if (existing.isPresent()) {
             LOG.info("event already reported: eventId={} key={}", event.eventId(), existing.get());
-            return new Stored(existing.get(), null);
+            return existingReport(existing.get());
         }
         Evidence evidence = gatherer.gather(event);
         FailureContext context = FailureContext.of(event, environment, defaultRegion, evidence);
@@ -134,13 +134,13 @@ public final class InsightService {
         InsightReport report = report(context, outcome, screened, signature.orElse(null));
         byte[] body = Json.bytes(report);
         String key = baseKey;
-        if (!store.putIfAbsent(baseKey, body)) {
+        if (!created(baseKey, body)) {
             if (sameEvent(baseKey, event)) {
-                return new Stored(baseKey, null);
+                return existingReport(baseKey);
             }
             key = ownKey;
-            if (!store.putIfAbsent(ownKey, body)) {
-                return new Stored(ownKey, null);
+            if (!created(ownKey, body)) {
+                return existingReport(ownKey);
             }
         }
         LOG.info("insight report stored: key={} source={} errorClass={} escalate={}", key, outcome.source(),
@@ -148,7 +148,22 @@ public final class InsightService {
         if (screened.analysis().escalate()) {
             escalate(report, key);
         }
-        return new Stored(key, new String(body, StandardCharsets.UTF_8));
+        return new Stored(key, new String(body, StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * Conditional create. When the SDK retried a PUT whose first response was lost, the retry meets our
+     * own object (412): identical bytes mean this call did create it, and escalation must still happen.
+     */
+    private boolean created(String key, byte[] body) {
+        if (store.putIfAbsent(key, body)) {
+            return true;
+        }
+        return store.get(key).map(existing -> Arrays.equals(existing, body)).orElse(false);
+    }
+
+    private Stored existingReport(String key) {
+        return new Stored(key, store.get(key).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(""), false);
     }
 
     private Optional<String> reportedAlready(FailureEvent event, String baseKey, String ownKey) {

@@ -24,6 +24,9 @@ public final class InsightsHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(InsightsHandler.class);
 
+    /** One analysis with a repair can take two model calls; below this, a message is left for the next invocation. */
+    static final int MIN_MILLIS_PER_MESSAGE = 20_000;
+
     private final InsightService service;
 
     /** Lambda's constructor: configuration from the environment, clients built once here (init phase). */
@@ -39,7 +42,7 @@ public final class InsightsHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
         JsonNode root = parseOrNull(text);
-        ObjectNode answer = isSqsBatch(root) ? handleBatch(root) : handleEvent(text);
+        ObjectNode answer = isSqsBatch(root) ? handleBatch(root, context) : handleEvent(text);
         output.write(Json.mapper().writeValueAsBytes(answer));
     }
 
@@ -48,11 +51,18 @@ public final class InsightsHandler implements RequestStreamHandler {
         return summary(result);
     }
 
-    private ObjectNode handleBatch(JsonNode root) {
+    private ObjectNode handleBatch(JsonNode root, Context context) {
         ObjectNode answer = Json.mapper().createObjectNode();
         ArrayNode failures = answer.putArray("batchItemFailures");
         for (JsonNode record : root.get("Records")) {
             String messageId = record.path("messageId").asText("");
+            if (context != null && context.getRemainingTimeInMillis() < MIN_MILLIS_PER_MESSAGE) {
+                // Not enough time for a model call: hand the message back rather than be killed mid-write.
+                LOG.warn("too little time left, message returned to the queue: messageId={} remainingMillis={}", messageId,
+                        context.getRemainingTimeInMillis());
+                failures.addObject().put("itemIdentifier", messageId);
+                continue;
+            }
             try {
                 JsonNode body = record.get("body");
                 ProcessResult result = service.process(body != null && body.isTextual() ? body.textValue() : null);

@@ -1,6 +1,8 @@
 package io.patchctl.insights;
 
 import io.patchctl.aws.AwsClientConfig;
+import io.patchctl.aws.AwsClientSettings;
+import io.patchctl.aws.BedrockModelClient;
 import io.patchctl.aws.S3ReportStore;
 import io.patchctl.aws.SnsEscalator;
 import io.patchctl.aws.SsmWindowTargetResolver;
@@ -27,16 +29,23 @@ public final class InsightsRuntime {
     /** Target lookup is a nicety: fail fast when SSM is not reachable and key the report by window execution. */
     private static final AwsClientConfig SSM_CONFIG = AwsClientConfig.of(Duration.ofSeconds(5), Duration.ofSeconds(2), 2);
 
+    private static final Duration LIFETIME = Duration.ofDays(3650);
+
     private InsightsRuntime() {
     }
 
     public static InsightService create(InsightsConfig config, Map<String, String> env, Clock clock) {
+        return create(config, env, clock, config.analyst().equals("rules") ? null : bedrock(config, env));
+    }
+
+    /** As {@link #create(InsightsConfig, Map, Clock)} with a given model client (null for the rules). */
+    static InsightService create(InsightsConfig config, Map<String, String> env, Clock clock, ModelClient model) {
         Region region = Region.of(config.region());
         ReportStore store = config.bucket() != null
                 ? S3ReportStore.create(config.bucket(), region, AwsClientConfig.storageDefaults(), env)
                 : new DirectoryReportStore(config.reportDir());
         RulesAnalyst rules = new RulesAnalyst();
-        Analyst analyst = config.analyst().equals("rules") ? rules : new ModelAnalyst(bedrock(config, env), rules);
+        Analyst analyst = model == null ? rules : new ModelAnalyst(model, rules);
         Escalator escalator = config.escalationTopicArn() == null ? Escalator.NONE
                 : SnsEscalator.create(config.escalationTopicArn(), region, AwsClientConfig.storageDefaults(), env, store.describe());
         WindowTargetResolver resolver = config.bucket() != null ? SsmWindowTargetResolver.create(region, SSM_CONFIG, env)
@@ -44,8 +53,20 @@ public final class InsightsRuntime {
         return new InsightService(config, store, analyst, resolver, escalator, clock);
     }
 
-    private static ModelClient bedrock(InsightsConfig config, Map<String, String> env) {
-        // Replaced by io.patchctl.aws.BedrockModelClient when issue-3-bedrock is merged.
-        throw new IllegalStateException("the Bedrock model client is not available in this build; set INSIGHTS_ANALYST=rules");
+    /**
+     * The Bedrock client for analyses. One answer of at most 1500 tokens takes 5-30 s: a 30 s attempt, 3
+     * attempts within 45 s. The client's overall budget is meant for one agent run; a Lambda's client
+     * serves many events, so the per-call timeout is the bound and the lifetime budget is lifted.
+     */
+    static ModelClient bedrock(InsightsConfig config, Map<String, String> env) {
+        AwsClientSettings settings = AwsClientSettings.builder()
+                .region(config.region())
+                .endpointOverride(AwsClientConfig.endpointOverride(env, "BEDROCK_RUNTIME", "BedrockRuntime").orElse(null))
+                .credentials(AwsClientConfig.credentialsProvider(env))
+                .apiCallTimeout(Duration.ofSeconds(45))
+                .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                .maxAttempts(3)
+                .build();
+        return BedrockModelClient.builder().settings(settings).modelId(config.modelId()).budget(LIFETIME).build();
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  *                REJECTED (malformed; raw event kept under _rejected/)
  * @param keys    report keys written or found, or the _rejected/ key
  * @param reason  why it was skipped or rejected, else null
- * @param reports the InsightReports written by this call (JSON), for the CLI to print
+ * @param reports the InsightReports (JSON) at those keys, written now or before, for the CLI to print
  */
 public record ProcessResult(Status status, List<String> keys, String reason, List<String> reports) {
 

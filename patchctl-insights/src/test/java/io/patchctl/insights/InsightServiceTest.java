@@ -13,6 +13,7 @@ import io.patchctl.core.insights.WindowTargetResolver;
 import io.patchctl.core.json.Json;
 import io.patchctl.core.model.ModelException;
 import io.patchctl.core.store.InMemoryReportStore;
+import io.patchctl.core.store.ReportStore;
 import io.patchctl.core.store.StoreUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The service's decisions with in-memory stand-ins for S3 and the model (HTTP paths: see the *IntegrationTest classes). */
@@ -206,6 +208,51 @@ class InsightServiceTest {
         assertThat(b).matches("bedrock-patch-insights/dev/" + I1 + "/20261121T021402Z-[0-9a-f]{8}\\.json");
         assertThat(again.status()).isEqualTo(ProcessResult.Status.DUPLICATE);
         assertThat(store.list("bedrock-patch-insights/dev/" + I1 + "/")).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
+    void retriedPutMeetingItsOwnObject_countsAsCreated_andStillEscalates() {
+        model.then(ScriptedModel.validReply(I1));
+        // S3 stored the first PUT, its response was lost, the SDK's retry got 412 for our own object.
+        ReportStore lossy = new ReportStore() {
+            @Override
+            public void put(String key, byte[] body) {
+                store.put(key, body);
+            }
+
+            @Override
+            public boolean putIfAbsent(String key, byte[] body) {
+                store.putIfAbsent(key, body);
+                return false;
+            }
+
+            @Override
+            public Optional<byte[]> get(String key) {
+                return store.get(key);
+            }
+
+            @Override
+            public List<String> list(String prefix) {
+                return store.list(prefix);
+            }
+
+            @Override
+            public void delete(String key) {
+                store.delete(key);
+            }
+
+            @Override
+            public String describe() {
+                return "lossy";
+            }
+        };
+        InsightService service = new InsightService(config(Duration.ofHours(6)), lossy, new ModelAnalyst(model, new RulesAnalyst()),
+                WindowTargetResolver.NONE, (report, key) -> escalated.add(key), clock);
+
+        ProcessResult result = service.process(TestEvents.commandFailed("ev-lost", "2026-11-21T02:14:02Z", I1, CMD));
+
+        assertThat(result.status()).isEqualTo(ProcessResult.Status.STORED);
+        assertThat(escalated).containsExactly("bedrock-patch-insights/dev/" + I1 + "/20261121T021402Z.json");
     }
 
     @Test

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The root command; each subcommand is one class. */
 @Command(name = "patchctl", mixinStandardHelpOptions = true, version = "patchctl 0.1.0",
         description = "Security patching for RHEL 8 hosts: the model advises, code decides.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, AnalyzeCommand.class})
 public final class PatchctlCommand implements Runnable {
 
     @picocli.CommandLine.Spec

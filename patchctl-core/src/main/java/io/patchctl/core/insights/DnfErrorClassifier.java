@@ -1,5 +1,6 @@
 package io.patchctl.core.insights;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,33 @@ public final class DnfErrorClassifier {
      * @param status   the event's status (TimedOut, Undeliverable, …), used only when the text is silent
      */
     public static Classification classify(String evidence, String status) {
-        String text = evidence == null ? "" : evidence;
-        String[] lines = text.split("\\R");
+        return classify(List.of(evidence == null ? "" : evidence), status);
+    }
+
+    /**
+     * @param evidence texts in order of authority: the agent's own RunReport error fields before the raw
+     *                 command output (a mirror's curl error the agent recovered from must not mask the real
+     *                 failure it then recorded)
+     */
+    public static Classification classify(List<String> evidence, String status) {
+        for (String text : evidence) {
+            Classification found = known(text == null ? new String[0] : text.split("\\R"));
+            if (found != null) {
+                return found;
+            }
+        }
+        String[] lines = String.join("\n", evidence).split("\\R");
+        String normalizedStatus = status == null ? "" : status.toLowerCase(Locale.ROOT).replace("_", "");
+        if (normalizedStatus.contains("timedout")) {
+            return new Classification(ErrorClass.TIMEOUT, "");
+        }
+        if (normalizedStatus.equals("undeliverable")) {
+            return new Classification(ErrorClass.AGENT_UNREACHABLE, "");
+        }
+        return new Classification(ErrorClass.UNKNOWN, lastErrorLine(lines));
+    }
+
+    private static Classification known(String[] lines) {
         for (ErrorClass errorClass : ErrorClass.values()) {
             for (Pattern pattern : errorClass.patterns()) {
                 for (String line : lines) {
@@ -25,14 +51,7 @@ public final class DnfErrorClassifier {
                 }
             }
         }
-        String normalizedStatus = status == null ? "" : status.toLowerCase(Locale.ROOT).replace("_", "");
-        if (normalizedStatus.contains("timedout")) {
-            return new Classification(ErrorClass.TIMEOUT, "");
-        }
-        if (normalizedStatus.equals("undeliverable")) {
-            return new Classification(ErrorClass.AGENT_UNREACHABLE, "");
-        }
-        return new Classification(ErrorClass.UNKNOWN, lastErrorLine(lines));
+        return null;
     }
 
     /** For unknown failures the last line that says "error" is still the best evidence to quote. */

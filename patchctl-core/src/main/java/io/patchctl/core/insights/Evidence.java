@@ -20,11 +20,6 @@ public record Evidence(String runReportKey, String runReportExcerpt, List<String
         logTail = logTail == null ? "" : logTail;
     }
 
-    /** All text to classify: the agent's own error fields first, then the command output. */
-    public String text() {
-        return runReportExcerpt + "\n" + logTail;
-    }
-
     public boolean isEmpty() {
         return runReportKey == null && commandOutputKeys.isEmpty();
     }

@@ -22,6 +22,6 @@ public record FailureContext(FailureEvent event, String environment, String regi
     public static FailureContext of(FailureEvent event, String environment, String defaultRegion, Evidence evidence) {
         String region = event.region() != null && !event.region().isBlank() ? event.region() : defaultRegion;
         return new FailureContext(event, environment, region, evidence,
-                DnfErrorClassifier.classify(evidence.text(), event.status()));
+                DnfErrorClassifier.classify(java.util.List.of(evidence.runReportExcerpt(), evidence.logTail()), event.status()));
     }
 }

@@ -52,7 +52,7 @@ class DnfErrorClassifierTest {
     @Test
     void silentOutput_timedOutStatus_isTimeout() {
         assertThat(DnfErrorClassifier.classify("", "TIMED_OUT")).isEqualTo(new Classification(ErrorClass.TIMEOUT, ""));
-        assertThat(DnfErrorClassifier.classify(null, "TimedOut").errorClass()).isEqualTo(ErrorClass.TIMEOUT);
+        assertThat(DnfErrorClassifier.classify((String) null, "TimedOut").errorClass()).isEqualTo(ErrorClass.TIMEOUT);
     }
 
     @Test
@@ -63,6 +63,13 @@ class DnfErrorClassifierTest {
     @Test
     void silentOutput_failed_isUnknownWithoutLine() {
         assertThat(DnfErrorClassifier.classify("\n", "Failed")).isEqualTo(new Classification(ErrorClass.UNKNOWN, ""));
+    }
+
+    @Test
+    void agentRunReportError_beatsARecoveredCurlErrorInTheLog() {
+        Classification c = DnfErrorClassifier.classify(java.util.List.of(captured("disk-space.txt"),
+                captured("rhel-metadata-curl-timeout.txt")), "Failed");
+        assertThat(c.errorClass()).isEqualTo(ErrorClass.DISK_SPACE);
     }
 
     @Test

@@ -1,0 +1,33 @@
+package io.patchctl.insights;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs the Lambda handler once on an event file, the way the Lambda runtime would: the handler is
+ * built from the environment ({@code LOG_BUCKET}, {@code ENVIRONMENT}, …), then invoked. Used by the
+ * cold-start benchmark ({@code bench/insights-bench.sh}) and for trying the jar without AWS.
+ * Usage: {@code java -cp patchctl-insights.jar io.patchctl.insights.LocalInvoke EVENT.json}
+ */
+public final class LocalInvoke {
+
+    private LocalInvoke() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp patchctl-insights.jar io.patchctl.insights.LocalInvoke EVENT.json");
+            System.exit(1);
+        }
+        InsightsHandler handler = new InsightsHandler();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+            handler.handleRequest(in, out, null);
+        }
+        System.out.println(out.toString(StandardCharsets.UTF_8));
+    }
+}
