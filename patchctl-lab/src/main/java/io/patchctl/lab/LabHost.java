@@ -2,7 +2,7 @@ package io.patchctl.lab;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,14 +34,10 @@ public record LabHost(Path dir, Path installroot, Path dnfConf, Map<String, Stri
         for (String line : out.split("\n")) {
             String[] f = line.strip().split(" ");
             if (f.length == 2) {
-                installed.merge(f[0], List.of(f[1]), (a, b) -> {
-                    String[] both = Arrays.copyOf(a.toArray(new String[0]), a.size() + b.size());
-                    System.arraycopy(b.toArray(new String[0]), 0, both, a.size(), b.size());
-                    Arrays.sort(both);
-                    return List.of(both);
-                });
+                installed.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f[1]);
             }
         }
+        installed.replaceAll((name, evrs) -> evrs.stream().sorted().toList());
         return installed;
     }
 

@@ -43,16 +43,17 @@ public final class DnfOutput {
     /**
      * {@code dnf updateinfo list [--security]}. Lines look like
      * {@code RHSA-2021:1024 Important/Sec. openssl-libs-1:1.1.1k-2.el8.x86_64}; with {@code --all}
-     * they may carry a leading installed marker ({@code i}).
+     * they may carry a leading installed marker ({@code i}); with {@code -v} a date follows.
      */
     public static List<UpdateinfoLine> updateinfoList(String stdout) {
         List<UpdateinfoLine> lines = new ArrayList<>();
         for (String raw : stdout.split("\n")) {
             String[] f = raw.strip().split("\\s+");
-            if (f.length == 4 && (f[0].equals("i") || f[0].equals("I"))) {
-                f = new String[] {f[1], f[2], f[3]};
+            if (f.length >= 4 && (f[0].equals("i") || f[0].equals("I"))) {
+                f = java.util.Arrays.copyOfRange(f, 1, f.length);
             }
-            if (f.length != 3 || !ADVISORY_ID.matcher(f[0]).matches()) {
+            // id, type/severity, NEVRA; later columns (the date -v adds) are ignored
+            if (f.length < 3 || !ADVISORY_ID.matcher(f[0]).matches()) {
                 continue;
             }
             Optional<Nevra> nevra = Nevra.parse(f[2]);

@@ -143,6 +143,10 @@ public final class DnfPackageManager implements PackageManager {
 
     @Override
     public Optional<Boolean> rebootNeeded() {
+        if (dnfArgs.contains("--noplugins")) {
+            // needs-restarting is a plugin: with plugins off dnf can only say "No such command"
+            return Optional.empty();
+        }
         ProcessResult r = dnf("needs-restarting", List.of("needs-restarting", "-r"), metadataLoaded);
         if (r.timedOut()) {
             return Optional.empty();

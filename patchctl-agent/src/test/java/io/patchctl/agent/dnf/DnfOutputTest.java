@@ -64,6 +64,15 @@ class DnfOutputTest {
     }
 
     @Test
+    void updateinfoList_verboseWithDateColumnAndDebugLines_readsEveryAdvisory() {
+        List<DnfOutput.UpdateinfoLine> lines = DnfOutput.updateinfoList(resource("updateinfo-list-security-verbose.stdout"));
+
+        assertThat(lines).extracting(l -> l.advisoryId() + " " + l.nevra().name()).containsExactly(
+                "RHSA-2026:1002 curl", "RHSA-2026:1006 kernel", "RHSA-2026:1006 kernel-core", "RHSA-2026:1005 libxml2",
+                "RHSA-2026:1001 openssl-libs", "RHSA-2026:1003 sudo", "RHSA-2026:1004 zlib");
+    }
+
+    @Test
     void updateinfoInfo_readsCvesOverContinuationLinesAndSeverity() {
         Map<String, DnfOutput.AdvisoryInfo> info = DnfOutput.updateinfoInfo(resource("updateinfo-info-security.stdout"));
 

@@ -45,15 +45,24 @@ public final class PolicyLoader {
         } catch (IOException e) {
             throw new PolicyException("cannot read policy file " + file + ": " + e, e);
         }
-        try {
-            return parse(text);
-        } catch (PolicyException e) {
-            throw new PolicyException("policy file " + file + ": " + e.getMessage(), e.getCause());
-        }
+        return parse(text, "policy file " + file + ": ");
     }
 
     /** @throws PolicyException naming the problem */
     public static PatchPolicy parse(String text) {
+        return parse(text, "");
+    }
+
+    private static PatchPolicy parse(String text, String source) {
+        try {
+            return parseTree(text);
+        } catch (PolicyException e) {
+            // every message names its source once, here
+            throw source.isEmpty() ? e : new PolicyException(source + e.getMessage(), e.getCause());
+        }
+    }
+
+    private static PatchPolicy parseTree(String text) {
         JsonNode root;
         try {
             root = YAML.readTree(text);
