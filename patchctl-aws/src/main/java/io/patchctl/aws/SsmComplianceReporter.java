@@ -44,9 +44,14 @@ public final class SsmComplianceReporter implements AutoCloseable {
         return new SsmComplianceReporter(short_.applyTo(SsmClient.builder()).build());
     }
 
+    /** EC2 ({@code i-…}) and hybrid managed ({@code mi-…}) instances have compliance in SSM. */
+    public static boolean isManagedInstance(String instanceId) {
+        return instanceId != null && MANAGED_INSTANCE.matcher(instanceId).matches();
+    }
+
     public Outcome report(RunReport report) {
         String instanceId = report.instanceId();
-        if (instanceId == null || !MANAGED_INSTANCE.matcher(instanceId).matches()) {
+        if (!isManagedInstance(instanceId)) {
             return new Outcome(false, 0, "instance id '" + instanceId + "' is not an EC2 or managed instance", null);
         }
         List<ComplianceItem> items = ComplianceItems.of(report);

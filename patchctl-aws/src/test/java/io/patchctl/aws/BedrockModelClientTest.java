@@ -324,17 +324,7 @@ class BedrockModelClientTest {
     }
 
     static String anthropic(String text, String stopReason, int in, int out) {
-        try {
-            ObjectMapper m = new ObjectMapper();
-            var root = m.createObjectNode();
-            root.put("id", "msg_test").put("type", "message").put("role", "assistant");
-            root.putArray("content").addObject().put("type", "text").put("text", text);
-            root.put("stop_reason", stopReason);
-            root.putObject("usage").put("input_tokens", in).put("output_tokens", out);
-            return m.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return BedrockStub.anthropicBody(text, stopReason, in, out);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {

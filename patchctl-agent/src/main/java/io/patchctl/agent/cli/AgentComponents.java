@@ -8,7 +8,6 @@ import io.patchctl.core.plan.Advisor;
 import io.patchctl.core.plan.RulesAdvisor;
 import io.patchctl.core.store.DirectoryReportStore;
 import io.patchctl.core.store.ReportStore;
-import io.patchctl.core.store.StoreUnavailableException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,20 +23,35 @@ public class AgentComponents {
 
     /** The run's options that adapters may need. */
     public record Settings(String advisor, String modelId, String region, String environment, Path reportDir,
-                           String reportBucket, Path installroot, List<String> dnfArgs, Duration dnfTimeout) {
+                           String reportBucket, Path installroot, List<String> dnfArgs, Duration dnfTimeout,
+                           String bedrockApi, Duration bedrockBudget, boolean planCache, Duration planCacheTtl,
+                           boolean compliance) {
+
+        /** The run options without the Bedrock/cache/compliance ones: their defaults. */
+        public Settings(String advisor, String modelId, String region, String environment, Path reportDir,
+                        String reportBucket, Path installroot, List<String> dnfArgs, Duration dnfTimeout) {
+            this(advisor, modelId, region, environment, reportDir, reportBucket, installroot, dnfArgs, dnfTimeout,
+                    "invoke-model", Duration.ofSeconds(120), true, Duration.ofDays(7), true);
+        }
     }
+
+    private final AwsAdapters aws = new AwsAdapters(System.getenv());
 
     public PackageManager packageManager(Settings s) {
         return new DnfPackageManager(s.installroot(), s.dnfArgs(), Map.of(), s.dnfTimeout(), new ProcessRunner());
     }
 
-    /** {@code rules}, or {@code bedrock} — which, until the Bedrock advisor is wired, plans by rules and says so. */
+    /**
+     * {@code rules}, or {@code bedrock}: Claude through the plan cache (in the report bucket, else the
+     * report dir), falling back to rules with the reason recorded.
+     */
     public Advisor advisor(Settings s) {
         if ("rules".equals(s.advisor())) {
             return new RulesAdvisor();
         }
-        return new RulesFallbackAdvisor(s.modelId(),
-                "bedrock advisor is not wired into this build yet; planned by rules");
+        Optional<ReportStore> cacheStore = s.reportBucket() != null ? Optional.of(aws.bucketStore(s))
+                : Optional.ofNullable(s.reportDir()).map(DirectoryReportStore::new);
+        return aws.bedrockAdvisor(s, cacheStore, RunCommand.hostname());
     }
 
     public List<ReportStore> stores(Settings s) {
@@ -46,60 +60,18 @@ public class AgentComponents {
             stores.add(new DirectoryReportStore(s.reportDir()));
         }
         if (s.reportBucket() != null) {
-            stores.add(new UnwiredBucketStore(s.reportBucket()));
+            stores.add(aws.bucketStore(s));
         }
         return stores;
     }
 
+    /** SSM PutComplianceItems unless {@code --no-compliance} (skipped off EC2). */
     public List<PostRunHook> hooks(Settings s) {
-        return List.of();
+        return s.compliance() ? List.of(aws.complianceHook(s)) : List.of();
     }
 
-    /** The EC2 instance id when the platform can tell (IMDS); empty offline, then the hostname is used. */
+    /** The EC2 instance id from IMDSv2 (600 ms bound); empty offline, then the hostname is used. */
     public Optional<String> instanceId(Settings s) {
-        return Optional.empty();
-    }
-
-    /** Stands in for the S3 store until it is wired: every write fails, so the report is spooled (exit 5), never lost. */
-    static final class UnwiredBucketStore implements ReportStore {
-        private final String bucket;
-
-        UnwiredBucketStore(String bucket) {
-            this.bucket = bucket;
-        }
-
-        private StoreUnavailableException unwired() {
-            return new StoreUnavailableException("the S3 report store is not wired into this build yet (bucket " + bucket + ")");
-        }
-
-        @Override
-        public void put(String key, byte[] body) {
-            throw unwired();
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, byte[] body) {
-            throw unwired();
-        }
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            throw unwired();
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            throw unwired();
-        }
-
-        @Override
-        public void delete(String key) {
-            throw unwired();
-        }
-
-        @Override
-        public String describe() {
-            return "s3://" + bucket;
-        }
+        return aws.instanceId();
     }
 }

@@ -49,12 +49,31 @@ public final class RunCommand implements Callable<Integer> {
             description = "Who plans: bedrock (falls back to rules, reason recorded) or rules (default: ${DEFAULT-VALUE}).")
     String advisor;
 
-    @Option(names = "--model-id", defaultValue = "us.anthropic.claude-sonnet-4-6",
-            description = "Bedrock model or inference profile (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model-id", defaultValue = "${env:BEDROCK_MODEL:-us.anthropic.claude-sonnet-4-6}",
+            description = "Bedrock model or inference profile (default: env BEDROCK_MODEL, else us.anthropic.claude-sonnet-4-6).")
     String modelId;
 
-    @Option(names = "--region", defaultValue = "us-east-2", description = "AWS region (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-us-east-2}",
+            description = "AWS region (default: env AWS_REGION, else us-east-2).")
     String region;
+
+    @Option(names = "--bedrock-api", defaultValue = "invoke-model", paramLabel = "invoke-model|converse",
+            description = "InvokeModel with the Anthropic Messages body, or the Converse API for other models (default: ${DEFAULT-VALUE}).")
+    String bedrockApi;
+
+    @Option(names = "--bedrock-budget", defaultValue = "120", paramLabel = "SECONDS",
+            description = "Overall time for Bedrock calls in this run, retries included; then rules (default: ${DEFAULT-VALUE}).")
+    long bedrockBudgetSeconds;
+
+    @Option(names = "--no-plan-cache", description = "Do not share plans through bedrock-plan-cache/ in the report bucket or dir.")
+    boolean noPlanCache;
+
+    @Option(names = "--plan-cache-ttl", defaultValue = "168", paramLabel = "HOURS",
+            description = "How long a shared plan is reused (default: ${DEFAULT-VALUE} = 7 days).")
+    long planCacheTtlHours;
+
+    @Option(names = "--no-compliance", description = "Do not report compliance to SSM (PutComplianceItems; only done on EC2).")
+    boolean noCompliance;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; a malformed file is exit 2 (default: built-in).")
     Path policyFile;
@@ -98,6 +117,15 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--advisor must be bedrock or rules, not '" + advisor + "'");
         }
+        if (bedrockBudgetSeconds <= 0 || planCacheTtlHours <= 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--bedrock-budget and --plan-cache-ttl must be > 0");
+        }
+        try {
+            io.patchctl.aws.BedrockApi.parse(bedrockApi);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--bedrock-api: " + e.getMessage());
+        }
         if (dnfTimeoutSeconds <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dnf-timeout must be > 0 seconds");
         }
@@ -107,7 +135,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         PatchPolicy policy = policyFile == null ? PatchPolicy.defaults() : PolicyLoader.load(policyFile);
         AgentComponents.Settings settings = new AgentComponents.Settings(advisor, modelId, region, environment, reportDir,
-                reportBucket, installroot.toAbsolutePath(), List.copyOf(dnfArgs), Duration.ofSeconds(dnfTimeoutSeconds));
+                reportBucket, installroot.toAbsolutePath(), List.copyOf(dnfArgs), Duration.ofSeconds(dnfTimeoutSeconds),
+                bedrockApi, Duration.ofSeconds(bedrockBudgetSeconds), !noPlanCache, Duration.ofHours(planCacheTtlHours),
+                !noCompliance);
         String hostname = hostname();
         String instance = instanceId != null ? instanceId : components.instanceId(settings).orElse(hostname);
         checkKeySegment("--env", environment);

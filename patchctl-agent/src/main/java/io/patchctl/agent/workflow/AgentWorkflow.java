@@ -78,7 +78,7 @@ public final class AgentWorkflow {
             return finish(d, start);
         }
         AdvisorOutcome outcome = advise(d.discovered, request);
-        d.advisor = AdvisorSection.of(outcome.info(), "cache".equals(outcome.info().kind()) ? "hit" : "off");
+        d.advisor = AdvisorSection.of(outcome.info(), "cache".equals(outcome.info().kind()) ? "hit" : outcome.info().planCache());
         d.plan = outcome.plan();
         GuardedPlan guarded = new PolicyGuard(request.policy()).guard(d.discovered, outcome);
         d.guarded = guarded;

@@ -160,15 +160,21 @@ class RunCommandLabTest {
     }
 
     @Test
-    void run_bedrockAdvisorNotWired_fallsBackToRulesWithReason() throws Exception {
+    void run_bedrockUnreachable_fallsBackToRulesWithReason() throws Exception {
         LabHost host = host(HostSpec.allBase());
+        // never real AWS: Bedrock "lives" on a loopback port nobody listens on
+        System.setProperty("aws.endpointUrlBedrockRuntime", "http://127.0.0.1:9");
+        try {
+            LabRun run = LabRun.run(host, LabRun.components(host, null, new ProcessRunner()), "--scan-only",
+                    "--bedrock-budget=5");
 
-        LabRun run = LabRun.run(host, LabRun.components(host, null, new ProcessRunner()), "--scan-only");
-
-        JsonNode advisor = json(run).get("advisor");
-        assertThat(advisor.get("kind").asText()).isEqualTo("rules");
-        assertThat(advisor.get("model_id").asText()).isEqualTo("us.anthropic.claude-sonnet-4-6");
-        assertThat(advisor.get("fallback_reason").asText()).contains("bedrock advisor is not wired");
+            JsonNode advisor = json(run).get("advisor");
+            assertThat(advisor.get("kind").asText()).isEqualTo("rules");
+            assertThat(advisor.get("model_id").asText()).isEqualTo("us.anthropic.claude-sonnet-4-6");
+            assertThat(advisor.get("fallback_reason").asText()).matches("(NO_CREDENTIALS|CONNECTION|TIMEOUT): .+");
+        } finally {
+            System.clearProperty("aws.endpointUrlBedrockRuntime");
+        }
     }
 
     /** An advisor gone rogue, through the real CLI and dnf: only guarded names ever reach a dnf command line. */

@@ -1,0 +1,90 @@
+package io.patchctl.agent.cli;
+
+import io.patchctl.agent.workflow.PostRunHook;
+import io.patchctl.aws.AwsClientConfig;
+import io.patchctl.aws.AwsClientSettings;
+import io.patchctl.aws.BedrockApi;
+import io.patchctl.aws.BedrockModelClient;
+import io.patchctl.aws.Ec2InstanceMetadata;
+import io.patchctl.aws.S3ReportStore;
+import io.patchctl.aws.SsmComplianceReporter;
+import io.patchctl.core.advice.ModelAdvisor;
+import io.patchctl.core.advice.PlanCache;
+import io.patchctl.core.advice.StorePlanCache;
+import io.patchctl.core.plan.Advisor;
+import io.patchctl.core.plan.RulesAdvisor;
+import io.patchctl.core.store.ReportStore;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Builds the AWS adapters of one {@code patchctl run}: the Bedrock advisor (with plan cache), the
+ * S3 report store, the IMDS instance-id lookup and the SSM compliance hook. Endpoints come from the
+ * SDK's standard settings ({@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}, {@code AWS_ENDPOINT_URL_S3},
+ * {@code AWS_ENDPOINT_URL_SSM} or the {@code aws.endpointUrl*} system properties).
+ */
+final class AwsAdapters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsAdapters.class);
+
+    private final Map<String, String> env;
+    private S3ReportStore bucketStore;
+
+    AwsAdapters(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The S3 store of {@code --report-bucket}, built once per run (also the plan cache's store). */
+    synchronized S3ReportStore bucketStore(AgentComponents.Settings s) {
+        if (bucketStore == null) {
+            bucketStore = S3ReportStore.create(s.reportBucket(), Region.of(s.region()), AwsClientConfig.storageDefaults(), env);
+        }
+        return bucketStore;
+    }
+
+    /** The Bedrock advisor; falls back to rules on any model failure (the reason goes into the report). */
+    Advisor bedrockAdvisor(AgentComponents.Settings s, Optional<ReportStore> planCacheStore, String owner) {
+        Duration budget = s.bedrockBudget();
+        // One slow attempt may take half the budget, so a retry still fits.
+        Duration attempt = budget.dividedBy(2).compareTo(Duration.ofSeconds(60)) > 0 ? Duration.ofSeconds(60) : budget.dividedBy(2);
+        AwsClientSettings settings = AwsClientSettings.builder()
+                .region(s.region())
+                .endpointOverride(AwsClientConfig.endpointOverride(env, "BEDROCK_RUNTIME", "BedrockRuntime").orElse(null))
+                .apiCallTimeout(budget)
+                .apiCallAttemptTimeout(attempt)
+                .build();
+        BedrockModelClient client = BedrockModelClient.builder().settings(settings).modelId(s.modelId())
+                .api(BedrockApi.parse(s.bedrockApi())).budget(budget).build();
+        PlanCache cache = planCacheStore.filter(x -> s.planCache())
+                .map(store -> (PlanCache) StorePlanCache.builder().store(store).env(s.environment()).owner(owner)
+                        .ttl(s.planCacheTtl()).leaseTimeout(budget.plusSeconds(30)).build())
+                .orElse(null);
+        return new ModelAdvisor(client, cache, new RulesAdvisor());
+    }
+
+    Optional<String> instanceId() {
+        return Ec2InstanceMetadata.fromEnvironment(env).instanceId();
+    }
+
+    /** PutComplianceItems after the run, only for EC2 / managed instances; failures are logged, never fatal. */
+    PostRunHook complianceHook(AgentComponents.Settings s) {
+        return report -> {
+            if (!SsmComplianceReporter.isManagedInstance(report.instanceId())) {
+                LOG.info("compliance not reported: instance id {} is not an EC2 or managed instance", report.instanceId());
+                return;
+            }
+            AwsClientSettings settings = AwsClientSettings.builder().region(s.region())
+                    .endpointOverride(AwsClientConfig.endpointOverride(env, "SSM", "Ssm").orElse(null)).build();
+            try (SsmComplianceReporter reporter = SsmComplianceReporter.create(settings)) {
+                SsmComplianceReporter.Outcome outcome = reporter.report(report);
+                if (outcome.error() != null) {
+                    LOG.warn("compliance not reported instance={} error={}", report.instanceId(), outcome.error());
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,73 @@
+package io.patchctl.agent.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.patchctl.lab.HostSpec;
+import io.patchctl.lab.Lab;
+import io.patchctl.lab.LabHost;
+import io.patchctl.lab.StandardLabs;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code patchctl run --advisor bedrock} through the real SDK (WireMock as Bedrock) and real dnf. */
+class BedrockRunLabTest {
+
+    static Lab lab;
+    static BedrockLabFixture aws;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        lab = Lab.build(StandardLabs.mixed());
+        aws = new BedrockLabFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    @Test
+    void run_bedrockPlan_isAppliedThroughRealDnf_andTheRequestIsRight() {
+        aws.answerText("Here is the plan:\n```json\n{\"install\":[\"openssl-libs\",\"curl\",\"sudo\",\"zlib\",\"libxml2\"],"
+                + "\"hold\":[{\"package\":\"kernel-core\",\"reason\":\"reboot window\"}],\"risk\":\"LOW\","
+                + "\"reasoning\":\"all userland security fixes\"}\n```");
+        LabHost host = lab.newHost(tmp.resolve("h"), HostSpec.allBase());
+        Map<String, List<String>> before = host.installed();
+
+        LabRun run = BedrockLabFixture.run(host, "--model-id=us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                "--report-dir=" + tmp.resolve("reports"), "--no-compliance");
+
+        assertThat(run.exitCode).as(run.stderr).isZero();
+        JsonNode report = BedrockLabFixture.report(run);
+        assertThat(report.at("/advisor/kind").asText()).isEqualTo("bedrock");
+        assertThat(report.at("/advisor/model_id").asText()).isEqualTo("us.anthropic.claude-sonnet-4-5-20250929-v1:0");
+        assertThat(report.at("/advisor/fallback_reason").isNull()).isTrue();
+        assertThat(report.at("/advisor/input_tokens").asLong()).isEqualTo(812);
+        assertThat(report.at("/advisor/plan_cache").asText()).isEqualTo("miss");
+        assertThat(report.at("/plan/reasoning").asText()).isEqualTo("all userland security fixes");
+        Map<String, List<String>> after = host.installed();
+        assertThat(after.get("openssl-libs")).containsExactly("1:1.1.1k-12.el8.x86_64");
+        assertThat(after.get("curl")).containsExactly("7.61.1-34.el8.x86_64");
+        assertThat(after.get("kernel-core")).isEqualTo(before.get("kernel-core"));
+        aws.bedrock.verify(1, postRequestedFor(urlPathEqualTo(
+                        "/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/invoke"))
+                .withRequestBody(matchingJsonPath("$.anthropic_version", equalTo("bedrock-2023-05-31")))
+                .withRequestBody(matchingJsonPath("$.temperature", equalTo("0.0")))
+                .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("1024")))
+                .withRequestBody(matchingJsonPath("$.messages[0].content[0].text",
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("|openssl-libs|x86_64|1:1.1.1k-9.el8|1:1.1.1k-12.el8"))));
+    }
+}
