@@ -284,7 +284,7 @@ resource "aws_lambda_function" "patch_insights" {
   source_code_hash = filebase64sha256(var.insights_jar_path)
   memory_size      = var.lambda_memory_mb
   timeout          = var.lambda_timeout_seconds
-  architectures    = ["x86_64"]
+  architectures    = [var.lambda_architecture]
   # SnapStart restores from a snapshot of a *published version*: publish on every change.
   publish = true
 

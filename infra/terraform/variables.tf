@@ -74,6 +74,17 @@ variable "lambda_memory_mb" {
   }
 }
 
+variable "lambda_architecture" {
+  description = "Instruction set of the insights Lambda: x86_64 or arm64 (Graviton, about 20% cheaper per GB-second; the jar is pure Java)."
+  type        = string
+  default     = "x86_64"
+
+  validation {
+    condition     = contains(["x86_64", "arm64"], var.lambda_architecture)
+    error_message = "lambda_architecture must be x86_64 or arm64."
+  }
+}
+
 variable "lambda_timeout_seconds" {
   description = "Timeout of one insights invocation in seconds (a Bedrock analysis takes 5-30 s)."
   type        = number

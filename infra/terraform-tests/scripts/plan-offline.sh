@@ -26,6 +26,24 @@ for jar in patchctl-agent/target/patchctl.jar patchctl-insights/target/patchctl-
   if [ -f "$REPO/$jar" ]; then cp "$REPO/$jar" "$WORK/repo/$jar"; else printf 'stand-in for %s\n' "$jar" > "$WORK/repo/$jar"; fi
 done
 
+# The real jars, when built: the Lambda zip limit and the handler class inside the shaded jar.
+python3 - "$WORK/repo" <<'PY'
+import os, sys, zipfile
+repo = sys.argv[1]
+lam = f"{repo}/patchctl-insights/target/patchctl-insights.jar"
+agent = f"{repo}/patchctl-agent/target/patchctl.jar"
+if zipfile.is_zipfile(lam):
+    size = os.path.getsize(lam)
+    names = set(zipfile.ZipFile(lam).namelist())
+    ok = size < 50 * 1024 * 1024 and "io/patchctl/insights/InsightsHandler.class" in names
+    print(("ok   " if ok else "FAIL ") + f"insights jar {size / 1e6:.1f} MB (< 50 MB direct upload), InsightsHandler.class inside")
+    if not ok: sys.exit(1)
+else:
+    print("note insights jar not built: planning with a stand-in file")
+if zipfile.is_zipfile(agent):
+    print(f"info agent jar {os.path.getsize(agent) / 1e6:.1f} MB")
+PY
+
 # STS stand-in: GetCallerIdentity for account 123456789012.
 cat > "$WORK/sts.py" <<'PY'
 import http.server, sys
