@@ -34,6 +34,7 @@ class TerraformStructureTest {
         Path root = TerraformTree.root();
         for (String file : List.of("main.tf", "iam.tf", "variables.tf", "outputs.tf", "versions.tf", "README.md",
                 "modules/patch-manager/main.tf", "modules/patch-manager/variables.tf", "modules/patch-manager/outputs.tf",
+                "modules/patch-manager/README.md",
                 "examples/basic/main.tf")) {
             assertThat(root.resolve(file)).as(file).isRegularFile();
         }
@@ -141,16 +142,21 @@ class TerraformStructureTest {
     }
 
     @Test
-    void moduleReadme_documentsEveryInputAndOutput() {
-        String readme = TerraformTree.read(TerraformTree.root().resolve("README.md"));
-        for (Path module : List.of(TerraformTree.root(), TerraformTree.patchManager())) {
+    void moduleReadmes_documentEveryInputAndOutput() {
+        assertReadmeDocuments(TerraformTree.root().resolve("README.md"), TerraformTree.root(), TerraformTree.patchManager());
+        assertReadmeDocuments(TerraformTree.patchManager().resolve("README.md"), TerraformTree.patchManager());
+    }
+
+    private static void assertReadmeDocuments(Path readmeFile, Path... modules) {
+        String readme = TerraformTree.read(readmeFile);
+        for (Path module : modules) {
             for (String kind : List.of("variable", "output")) {
                 Map<String, Object> blocks = Hcl.blocks(module, kind);
                 assertThat(blocks).isNotEmpty();
                 blocks.forEach((name, body) -> {
                     String description = String.valueOf(((Map<?, ?>) body).get("description")).replace("|", "\\|");
                     assertThat(readme).as(kind + " " + name + " of " + module.getFileName()
-                            + " in infra/terraform/README.md (regenerate: infra/terraform-tests/scripts/readme-tables.py)")
+                            + " in " + readmeFile + " (regenerate: infra/terraform-tests/scripts/readme-tables.py)")
                             .contains("| `" + name + "` | " + description + " |");
                 });
             }
