@@ -3,6 +3,7 @@
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
+data "aws_region" "current" {}
 
 locals {
   account_id  = data.aws_caller_identity.current.account_id
@@ -44,6 +45,14 @@ locals {
 resource "aws_s3_bucket" "patch_logs" {
   bucket = local.bucket_name
   tags   = merge(var.tags, { Environment = var.environment, Purpose = "rhel8-patching-logs" })
+
+  lifecycle {
+    # var.region goes into ARNs, the document and the Lambda's REGION: it must be where we deploy.
+    precondition {
+      condition     = data.aws_region.current.name == var.region
+      error_message = "var.region must equal the AWS provider's region (configure the provider with region = var.region)."
+    }
+  }
 }
 
 resource "aws_s3_bucket_public_access_block" "patch_logs" {

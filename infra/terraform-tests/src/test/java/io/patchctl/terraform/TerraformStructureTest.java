@@ -121,7 +121,7 @@ class TerraformStructureTest {
             assertThat(HclSource.attribute(terraform, "required_version")).as(module + " required_version")
                     .matches("\">= 1\\.[0-9.]+, < 2\\.0\\.0\"");
             assertThat(HclSource.nested(terraform, "required_providers")).containsPattern("source\\s*=\\s*\"hashicorp/aws\"")
-                    .containsPattern("version\\s*=\\s*\">= 5\\.[0-9.]+, < 7\\.0\\.0\"");
+                    .containsPattern("version\\s*=\\s*\">= 5\\.[0-9.]+, < 6\\.0\\.0\"");
         }
     }
 
