@@ -202,3 +202,12 @@ ok4 = mine == json.loads(open(f"{work}/pattern.rendered").read())
 print(("ok   " if ok4 else "FAIL ") + "event pattern: Terraform's templatefile == the tests' renderer, byte for byte")
 sys.exit(0 if ok and ok2 and ok3 and ok4 else 1)
 PY
+
+# A region that is not the provider's must be refused at plan time (the precondition can fail).
+if terraform plan -input=false -no-color -lock=false "${VARS[@]}" -var region=us-west-2 >"$WORK/mismatch.txt" 2>&1; then
+  echo "FAIL plan with var.region != provider region succeeded"; exit 1
+elif grep -q "var.region must equal the AWS provider's region" "$WORK/mismatch.txt"; then
+  echo "ok   plan with var.region us-west-2 under a us-east-2 provider is refused by the precondition"
+else
+  echo "FAIL region mismatch plan failed for another reason:"; tail -20 "$WORK/mismatch.txt"; exit 1
+fi
