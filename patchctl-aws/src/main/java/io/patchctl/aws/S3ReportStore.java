@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -52,7 +53,10 @@ public final class S3ReportStore implements ReportStore, AutoCloseable {
                 .region(Objects.requireNonNull(region, "region"))
                 .credentialsProvider(AwsClientConfig.credentialsProvider(env))
                 .httpClient(config.httpClient())
-                .overrideConfiguration(config.overrideConfiguration());
+                .overrideConfiguration(config.overrideConfiguration())
+                // Reports are a few KB: "Expect: 100-continue" only adds a round trip (and HttpURLConnection
+                // waits up to 5 s for the 100 when the server is slow).
+                .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build());
         endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
         return builder.build();
     }

@@ -83,12 +83,15 @@ class InsightsBench {
                 int n = 0;
                 for (String[] v : variants) {
                     List<Long> millis = new ArrayList<>();
+                    phases.clear();
                     for (int i = 0; i < runs; i++) {
                         millis.add(coldRun(jar, env, store, v[1].isEmpty() ? List.of() : List.of(v[1].split(" ")), ++n));
                     }
-                    table.append(String.format("cold start, %-52s median %5d ms  (min %d, max %d, %d runs)%n", v[0] + ":",
+                    table.append(String.format("cold start, %-52s median %5d ms  (min %d, max %d, %d runs; "
+                                    + "median JVM-to-main %d ms, handler init %d ms, first event %d ms)%n", v[0] + ":",
                             median(millis), millis.stream().min(Long::compare).orElseThrow(),
-                            millis.stream().max(Long::compare).orElseThrow(), runs));
+                            millis.stream().max(Long::compare).orElseThrow(), runs, median(phase(0)), median(phase(1)),
+                            median(phase(2))));
                 }
                 warm(env, store, warmEvents, table);
                 table.append(String.format("load average during the run: %s%n", Files.readString(Path.of("/proc/loadavg")).strip()));
@@ -98,6 +101,12 @@ class InsightsBench {
                 bedrock.stop();
             }
         }
+    }
+
+    private final List<long[]> phases = new ArrayList<>();
+
+    private List<Long> phase(int index) {
+        return phases.stream().map(p -> p[index]).toList();
     }
 
     /** One new JVM: handler init from the environment, one event, report stored. Returns wall milliseconds. */
@@ -122,6 +131,9 @@ class InsightsBench {
         assertThat(code).as(output).isZero();
         assertThat(output).contains("\"status\":\"STORED\"");
         assertThat(store.list("bedrock-patch-insights/bench/" + instance + "/")).hasSize(1);
+        var m = java.util.regex.Pattern.compile("jvm_start_ms=(-?\\d+) init_ms=(\\d+) handle_ms=(\\d+)").matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        phases.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
         return millis;
     }
 
