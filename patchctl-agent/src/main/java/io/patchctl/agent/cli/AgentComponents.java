@@ -65,9 +65,14 @@ public class AgentComponents {
         return stores;
     }
 
-    /** SSM PutComplianceItems unless {@code --no-compliance} (skipped off EC2). */
+    /** SSM PutComplianceItems unless {@code --no-compliance} (skipped off EC2); last, closing the run's AWS clients. */
     public List<PostRunHook> hooks(Settings s) {
-        return s.compliance() ? List.of(aws.complianceHook(s)) : List.of();
+        List<PostRunHook> hooks = new ArrayList<>();
+        if (s.compliance()) {
+            hooks.add(aws.complianceHook(s));
+        }
+        hooks.add(report -> aws.close());
+        return hooks;
     }
 
     /** The EC2 instance id from IMDSv2 (600 ms bound); empty offline, then the hostname is used. */

@@ -27,12 +27,13 @@ import software.amazon.awssdk.regions.Region;
  * SDK's standard settings ({@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}, {@code AWS_ENDPOINT_URL_S3},
  * {@code AWS_ENDPOINT_URL_SSM} or the {@code aws.endpointUrl*} system properties).
  */
-final class AwsAdapters {
+final class AwsAdapters implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsAdapters.class);
 
     private final Map<String, String> env;
     private S3ReportStore bucketStore;
+    private final java.util.List<AutoCloseable> clients = new java.util.ArrayList<>();
 
     AwsAdapters(Map<String, String> env) {
         this.env = env;
@@ -42,6 +43,7 @@ final class AwsAdapters {
     synchronized S3ReportStore bucketStore(AgentComponents.Settings s) {
         if (bucketStore == null) {
             bucketStore = S3ReportStore.create(s.reportBucket(), Region.of(s.region()), AwsClientConfig.storageDefaults(), env);
+            clients.add(bucketStore);
         }
         return bucketStore;
     }
@@ -59,11 +61,31 @@ final class AwsAdapters {
                 .build();
         BedrockModelClient client = BedrockModelClient.builder().settings(settings).modelId(s.modelId())
                 .api(BedrockApi.parse(s.bedrockApi())).budget(budget).build();
+        synchronized (this) {
+            clients.add(client);
+        }
         PlanCache cache = planCacheStore.filter(x -> s.planCache())
                 .map(store -> (PlanCache) StorePlanCache.builder().store(store).env(s.environment()).owner(owner)
                         .ttl(s.planCacheTtl()).leaseTimeout(budget.plusSeconds(30)).build())
                 .orElse(null);
         return new ModelAdvisor(client, cache, new RulesAdvisor());
+    }
+
+    /**
+     * Closes the SDK clients of this run (each has its own timeout-scheduler threads): after the
+     * last hook, so many runs in one JVM (tests, simulate) do not accumulate them.
+     */
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable c : clients) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+        clients.clear();
+        bucketStore = null;
     }
 
     Optional<String> instanceId() {

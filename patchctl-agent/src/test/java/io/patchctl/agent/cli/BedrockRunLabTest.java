@@ -68,6 +68,6 @@ class BedrockRunLabTest {
                 .withRequestBody(matchingJsonPath("$.temperature", equalTo("0.0")))
                 .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("1024")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content[0].text",
-                        com.github.tomakehurst.wiremock.client.WireMock.containing("|openssl-libs|x86_64|1:1.1.1k-9.el8|1:1.1.1k-12.el8"))));
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("\nopenssl-libs 1:1.1.1k-9.el8>1:1.1.1k-12.el8 RHSA-2026:1001 Important CVE-2026-0001,CVE-2026-0002\n"))));
     }
 }

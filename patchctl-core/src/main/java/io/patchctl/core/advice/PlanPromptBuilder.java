@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class PlanPromptBuilder {
 
     /** Part of the plan fingerprint: change it whenever the prompt's meaning changes. */
-    public static final String PROMPT_VERSION = "plan-prompt/v1";
+    public static final String PROMPT_VERSION = "plan-prompt/v2";
     static final String DATA_OPEN = "<package_data>";
     static final String DATA_CLOSE = "</package_data>";
 
@@ -62,29 +62,29 @@ public final class PlanPromptBuilder {
         }
         sb.append("Security updates dnf reported (").append(byName.size()).append(" packages), one row per package:\n");
         sb.append(DATA_OPEN).append('\n');
-        sb.append("advisory|severity|cves|package|arch|installed|available\n");
+        // Space-separated (fields never contain spaces): spaces merge into the next token, '|' would not.
+        sb.append("package installed>available advisory severity cves\n");
         for (Row row : rows(updates)) {
-            sb.append(row.advisory).append('|').append(row.severity).append('|').append(row.cves).append('|')
-                    .append(row.name).append('|').append(row.arch).append('|').append(row.installed).append('|')
-                    .append(row.available).append('\n');
+            sb.append(row.name).append(' ').append(row.installed).append('>').append(row.available).append(' ')
+                    .append(row.advisory).append(' ').append(row.severity).append(' ').append(row.cves).append('\n');
         }
         sb.append(DATA_CLOSE).append('\n');
         sb.append("Reply with the plan JSON only.");
         return sb.toString();
     }
 
-    /** One row per package+arch; several advisories fixing the same package are joined. Sorted: stable prompts. */
+    /** One row per package (multilib arches share a name and a plan); several advisories are joined. Sorted: stable prompts. */
     private static List<Row> rows(List<SecurityUpdate> updates) {
         Map<String, Row> rows = new LinkedHashMap<>();
         updates.stream()
                 .sorted(Comparator.comparing(SecurityUpdate::name).thenComparing(SecurityUpdate::arch)
                         .thenComparing(SecurityUpdate::advisoryId))
                 .forEach(u -> {
-                    String key = u.name() + "\u0000" + u.arch();
+                    String key = u.name();
                     Row row = rows.get(key);
                     if (row == null) {
                         rows.put(key, new Row(safe(u.advisoryId()), u.severity().label(), cves(u.cves()), safe(u.name()),
-                                safe(u.arch()), safe(u.installedEvr()), safe(u.availableEvr())));
+                                safe(u.installedEvr()), safe(u.availableEvr())));
                     } else if (!row.advisory.contains(safe(u.advisoryId()))) {
                         row.advisory = row.advisory + "," + safe(u.advisoryId());
                         row.cves = joinCves(row.cves, cves(u.cves()));
@@ -128,16 +128,14 @@ public final class PlanPromptBuilder {
         final String severity;
         String cves;
         final String name;
-        final String arch;
         final String installed;
         final String available;
 
-        Row(String advisory, String severity, String cves, String name, String arch, String installed, String available) {
+        Row(String advisory, String severity, String cves, String name, String installed, String available) {
             this.advisory = advisory;
             this.severity = severity;
             this.cves = cves;
             this.name = name;
-            this.arch = arch;
             this.installed = installed;
             this.available = available;
         }

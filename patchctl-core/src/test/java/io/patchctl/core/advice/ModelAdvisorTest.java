@@ -31,7 +31,7 @@ class ModelAdvisorTest {
         assertThat(outcome.info().inputTokens()).isEqualTo(100);
         assertThat(outcome.info().outputTokens()).isEqualTo(20);
         assertThat(outcome.info().planCache()).isEqualTo("off");
-        assertThat(model.requests().get(0).user()).contains("|openssl-libs|");
+        assertThat(model.requests().get(0).user()).contains("\nopenssl-libs 1:1.1.1k-1.el8>1:1.1.1k-2.el8 RHSA-2021:1024 ");
     }
 
     @Test
