@@ -1,0 +1,163 @@
+# SSM side of the weekly patch cycle: window -> target (tag PatchGroup=rhel8-{env}) -> Run Command
+# task that runs the patchctl agent on each host with the *instance's* credentials.
+
+data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
+
+locals {
+  document_name    = "${var.environment}-bedrock-rhel8-patch"
+  patch_group      = "rhel8-${var.environment}"
+  output_prefix    = "bedrock-patch/${var.environment}"
+  jar_download_dir = "/var/lib/patchctl/agent"
+  policy_dir       = "/etc/patchctl"
+
+  run_script = templatefile("${path.module}/templates/run-patchctl.sh.tftpl", {
+    environment        = var.environment
+    region             = var.region
+    model_id           = var.model_id
+    bucket_name        = var.bucket_name
+    agent_jar_sha256   = var.agent_jar_sha256
+    java_package       = var.java_package
+    jar_download_dir   = local.jar_download_dir
+    policy_dir         = local.policy_dir
+    policy_json_base64 = base64encode(var.policy_json)
+  })
+}
+
+resource "aws_ssm_document" "patch" {
+  name            = local.document_name
+  document_type   = "Command"
+  document_format = "JSON"
+  target_type     = "/AWS::EC2::Instance"
+
+  content = jsonencode({
+    schemaVersion = "2.2"
+    description   = "patchctl: security-patch this RHEL 8 host (plan by Bedrock or rules, enforced by PolicyGuard, installed by dnf)."
+    parameters = {
+      advisor = {
+        type           = "String"
+        description    = "bedrock (falls back to rules, reason recorded) or rules."
+        default        = var.advisor
+        allowedPattern = "^(bedrock|rules)$"
+      }
+      scanOnly = {
+        type           = "String"
+        description    = "true: discover and plan, change nothing."
+        default        = "false"
+        allowedPattern = "^(true|false)$"
+      }
+    }
+    mainSteps = [
+      {
+        action = "aws:downloadContent"
+        name   = "downloadAgent"
+        inputs = {
+          sourceType      = "S3"
+          sourceInfo      = jsonencode({ path = "https://${var.bucket_name}.s3.${var.region}.amazonaws.com/${var.agent_jar_key}" })
+          destinationPath = local.jar_download_dir
+        }
+      },
+      {
+        action = "aws:runShellScript"
+        name   = "runPatchctl"
+        inputs = {
+          timeoutSeconds = tostring(var.task_timeout_seconds)
+          runCommand     = [local.run_script]
+        }
+      }
+    ]
+  })
+
+  tags = var.tags
+}
+
+resource "aws_ssm_maintenance_window" "patch" {
+  name              = "${var.environment}-bedrock-patch-window"
+  description       = "Weekly RHEL 8 security patching by patchctl (${var.environment})."
+  schedule          = var.schedule
+  schedule_timezone = var.schedule_timezone
+  duration          = var.window_duration_hours
+  cutoff            = var.window_cutoff_hours
+  # Hosts are not registered by id: the tag picks them up as they are launched.
+  allow_unassociated_targets = false
+
+  tags = var.tags
+
+  lifecycle {
+    precondition {
+      condition     = var.window_cutoff_hours < var.window_duration_hours
+      error_message = "window_cutoff_hours must be less than window_duration_hours, or no host would ever start."
+    }
+  }
+}
+
+resource "aws_ssm_maintenance_window_target" "patch_group" {
+  window_id     = aws_ssm_maintenance_window.patch.id
+  name          = "${var.environment}-rhel8-hosts"
+  description   = "EC2 instances tagged PatchGroup=${local.patch_group}."
+  resource_type = "INSTANCE"
+
+  targets {
+    key    = "tag:PatchGroup"
+    values = [local.patch_group]
+  }
+}
+
+resource "aws_ssm_maintenance_window_task" "patch" {
+  window_id        = aws_ssm_maintenance_window.patch.id
+  name             = "${var.environment}-patchctl-run"
+  task_type        = "RUN_COMMAND"
+  task_arn         = aws_ssm_document.patch.arn
+  priority         = 1
+  max_concurrency  = var.max_concurrency
+  max_errors       = var.max_errors
+  service_role_arn = aws_iam_role.ssm_bedrock_role.arn
+
+  targets {
+    key    = "WindowTargetIds"
+    values = [aws_ssm_maintenance_window_target.patch_group.id]
+  }
+
+  task_invocation_parameters {
+    run_command_parameters {
+      document_version     = "$LATEST"
+      timeout_seconds      = 600
+      output_s3_bucket     = var.bucket_name
+      output_s3_key_prefix = local.output_prefix
+      comment              = "patchctl run (${var.environment})"
+    }
+  }
+}
+
+# The maintenance window's service role. The seed gave this role Bedrock rights, but the script
+# runs with the *instance's* credentials: this role now only sends and follows the one document.
+# (The name is kept so existing references and dashboards still find it.)
+resource "aws_iam_role" "ssm_bedrock_role" {
+  name        = "${var.environment}-ssm-bedrock-role"
+  description = "Maintenance window ${var.environment}-bedrock-patch-window: sends the patchctl document to tagged hosts."
+
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "ssm.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+      Condition = {
+        StringEquals = { "aws:SourceAccount" = data.aws_caller_identity.current.account_id }
+      }
+    }]
+  })
+
+  tags = var.tags
+}
+
+resource "aws_iam_role_policy" "ssm_bedrock_role" {
+  name = "send-patchctl-document"
+  role = aws_iam_role.ssm_bedrock_role.id
+  policy = templatefile("${path.module}/templates/maintenance-window-policy.json.tftpl", {
+    document_arn = aws_ssm_document.patch.arn
+    partition    = data.aws_partition.current.partition
+    region       = var.region
+    account_id   = data.aws_caller_identity.current.account_id
+  })
+}

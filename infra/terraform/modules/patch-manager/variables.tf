@@ -1,0 +1,104 @@
+variable "environment" {
+  description = "Environment name; prefixes every resource and selects the PatchGroup tag rhel8-{environment}."
+  type        = string
+}
+
+variable "region" {
+  description = "AWS region the agent uses for Bedrock and S3 (passed to `patchctl run --region`)."
+  type        = string
+}
+
+variable "bucket_name" {
+  description = "Log bucket: Run Command output goes to bedrock-patch/{environment}/, RunReports to bedrock-patch-runs/{environment}/."
+  type        = string
+}
+
+variable "agent_jar_key" {
+  description = "S3 key of the agent jar (patchctl.jar) in bucket_name."
+  type        = string
+}
+
+variable "agent_jar_sha256" {
+  description = "Hex SHA-256 of the agent jar; the script refuses to run a jar with another checksum."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9a-f]{64}$", var.agent_jar_sha256))
+    error_message = "agent_jar_sha256 must be 64 lower-case hex characters (filesha256 of the jar)."
+  }
+}
+
+variable "model_id" {
+  description = "Bedrock model or inference-profile id passed to `patchctl run --model-id`."
+  type        = string
+}
+
+variable "advisor" {
+  description = "Default advisor of the document's `advisor` parameter: bedrock (falls back to rules) or rules."
+  type        = string
+  default     = "bedrock"
+
+  validation {
+    condition     = contains(["bedrock", "rules"], var.advisor)
+    error_message = "advisor must be bedrock or rules."
+  }
+}
+
+variable "policy_json" {
+  description = "Patch policy (JSON, read as YAML by the agent: hold_packages, minimum_severity, hold_reboot_packages, max_packages) written to the host for `patchctl run --policy`."
+  type        = string
+}
+
+variable "schedule" {
+  description = "Maintenance window schedule."
+  type        = string
+  default     = "cron(0 2 ? * SAT *)"
+}
+
+variable "schedule_timezone" {
+  description = "IANA time zone of the schedule."
+  type        = string
+  default     = "UTC"
+}
+
+variable "window_duration_hours" {
+  description = "Maintenance window length in hours."
+  type        = number
+  default     = 3
+}
+
+variable "window_cutoff_hours" {
+  description = "Hours before the window ends when no new task invocations start."
+  type        = number
+  default     = 1
+}
+
+variable "max_concurrency" {
+  description = "Run Command max concurrency: how many hosts (or percent) patch at once."
+  type        = string
+  default     = "10%"
+}
+
+variable "max_errors" {
+  description = "Run Command max errors before the task stops sending to more hosts."
+  type        = string
+  default     = "10%"
+}
+
+variable "java_package" {
+  description = "RHEL package installed when no Java 17+ runtime is present."
+  type        = string
+  default     = "java-17-openjdk-headless"
+}
+
+variable "task_timeout_seconds" {
+  description = "Run Command execution timeout of one host's patch run, in seconds."
+  type        = number
+  default     = 3600
+}
+
+variable "tags" {
+  description = "Tags added to every taggable resource."
+  type        = map(string)
+  default     = {}
+}
