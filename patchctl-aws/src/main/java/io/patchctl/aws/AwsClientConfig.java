@@ -12,20 +12,20 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 /**
- * The settings every patchctl AWS client shares: the light url-connection HTTP client, a call and an
- * attempt timeout, the STANDARD retry strategy (the SDK's default mode is LEGACY), an explicit
- * credentials provider and the endpoint override of the standard environment variables.
+ * A timeouts profile for storage-like AWS calls (S3, SNS, SSM) and the standard environment lookups
+ * (credentials, endpoint overrides); {@link #settings} turns it into {@link AwsClientSettings}, which
+ * owns the HTTP client (url-connection) and the STANDARD retry strategy for every patchctl client.
  *
  * <p>Nothing here opens a connection or resolves credentials: clients built from it are safe to create
  * during Lambda init and to snapshot (SnapStart).
  */
 public final class AwsClientConfig {
+
+    /** Loopback and VPC endpoints connect in milliseconds; a dead one should fail fast. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final Duration apiCallTimeout;
     private final Duration apiCallAttemptTimeout;
@@ -65,19 +65,21 @@ public final class AwsClientConfig {
         return maxAttempts;
     }
 
-    public ClientOverrideConfiguration overrideConfiguration() {
-        return ClientOverrideConfiguration.builder()
+    /**
+     * The full client settings for one service: this profile's timeouts and attempts, the region, the
+     * credentials from {@link #credentialsProvider(Map)} and the endpoint override if any. HTTP client,
+     * retry strategy and backoff are {@link AwsClientSettings}' (one implementation for all clients).
+     */
+    public AwsClientSettings settings(Region region, Map<String, String> env, Optional<URI> endpoint) {
+        return AwsClientSettings.builder()
+                .region(region.id())
+                .credentials(credentialsProvider(env))
+                .endpointOverride(endpoint.orElse(null))
                 .apiCallTimeout(apiCallTimeout)
                 .apiCallAttemptTimeout(apiCallAttemptTimeout)
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
-                .build();
-    }
-
-    /** The url-connection client: no Netty or Apache, the smallest jar and the quickest start. */
-    public SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(apiCallAttemptTimeout)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .maxAttempts(maxAttempts)
+                .backoff(Duration.ofMillis(100), Duration.ofSeconds(2))
                 .build();
     }
 

@@ -105,6 +105,8 @@ public final class AwsClientSettings {
     public StandardRetryStrategy retryStrategy() {
         Predicate<Throwable> extra = t -> t instanceof AwsServiceException
                 && ((AwsServiceException) t).awsErrorDetails() != null
+                // an error without a code (a proxy's bare 404) must not hit Set.of(...).contains(null), which throws
+                && ((AwsServiceException) t).awsErrorDetails().errorCode() != null
                 && EXTRA_RETRYABLE_CODES.contains(((AwsServiceException) t).awsErrorDetails().errorCode());
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(maxAttempts)

@@ -49,15 +49,13 @@ public final class S3ReportStore implements ReportStore, AutoCloseable {
     }
 
     static S3Client client(Region region, AwsClientConfig config, Map<String, String> env, Optional<URI> endpoint) {
-        S3ClientBuilder builder = S3Client.builder()
-                .region(Objects.requireNonNull(region, "region"))
-                .credentialsProvider(AwsClientConfig.credentialsProvider(env))
-                .httpClient(config.httpClient())
-                .overrideConfiguration(config.overrideConfiguration())
+        S3ClientBuilder builder = config.settings(Objects.requireNonNull(region, "region"), env, endpoint)
+                .applyTo(S3Client.builder())
                 // Reports are a few KB: "Expect: 100-continue" only adds a round trip (and HttpURLConnection
                 // waits up to 5 s for the 100 when the server is slow).
                 .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build());
-        endpoint.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
+        // Stand-ins (S3Proxy) and custom endpoints answer on one host: no bucket subdomains.
+        endpoint.ifPresent(uri -> builder.forcePathStyle(true));
         return builder.build();
     }
 

@@ -7,7 +7,6 @@ import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.SnsClientBuilder;
 
 /** Publishes a short summary of an escalated failure, with where its report is, to an SNS topic. */
 public final class SnsEscalator implements Escalator, AutoCloseable {
@@ -30,13 +29,9 @@ public final class SnsEscalator implements Escalator, AutoCloseable {
     /** With its own client: the region, shared timeouts/retries, endpoint from AWS_ENDPOINT_URL_SNS if set. */
     public static SnsEscalator create(String topicArn, Region region, AwsClientConfig config, Map<String, String> env,
                                       String storeDescription) {
-        SnsClientBuilder builder = SnsClient.builder()
-                .region(region)
-                .credentialsProvider(AwsClientConfig.credentialsProvider(env))
-                .httpClient(config.httpClient())
-                .overrideConfiguration(config.overrideConfiguration());
-        AwsClientConfig.endpointOverride(env, "SNS", "Sns").ifPresent(builder::endpointOverride);
-        return new SnsEscalator(builder.build(), topicArn, storeDescription);
+        SnsClient sns = config.settings(region, env, AwsClientConfig.endpointOverride(env, "SNS", "Sns"))
+                .applyTo(SnsClient.builder()).build();
+        return new SnsEscalator(sns, topicArn, storeDescription);
     }
 
     @Override

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 import software.amazon.awssdk.services.ssm.model.GetMaintenanceWindowExecutionTaskInvocationResponse;
 
 /**
@@ -35,13 +34,9 @@ public final class SsmWindowTargetResolver implements WindowTargetResolver, Auto
     }
 
     public static SsmWindowTargetResolver create(Region region, AwsClientConfig config, Map<String, String> env) {
-        SsmClientBuilder builder = SsmClient.builder()
-                .region(region)
-                .credentialsProvider(AwsClientConfig.credentialsProvider(env))
-                .httpClient(config.httpClient())
-                .overrideConfiguration(config.overrideConfiguration());
-        AwsClientConfig.endpointOverride(env, "SSM", "Ssm").ifPresent(builder::endpointOverride);
-        return new SsmWindowTargetResolver(builder.build());
+        SsmClient ssm = config.settings(region, env, AwsClientConfig.endpointOverride(env, "SSM", "Ssm"))
+                .applyTo(SsmClient.builder()).build();
+        return new SsmWindowTargetResolver(ssm);
     }
 
     @Override

@@ -29,6 +29,8 @@ public final class InsightsRuntime {
     /** Target lookup is a nicety: fail fast when SSM is not reachable and key the report by window execution. */
     private static final AwsClientConfig SSM_CONFIG = AwsClientConfig.of(Duration.ofSeconds(5), Duration.ofSeconds(2), 2);
 
+    /** One answer of at most 1500 tokens takes 5-30 s. */
+    private static final AwsClientConfig BEDROCK_CONFIG = AwsClientConfig.of(Duration.ofSeconds(45), Duration.ofSeconds(30), 3);
     private static final Duration LIFETIME = Duration.ofDays(3650);
 
     private InsightsRuntime() {
@@ -59,13 +61,9 @@ public final class InsightsRuntime {
      * serves many events, so the per-call timeout is the bound and the lifetime budget is lifted.
      */
     static ModelClient bedrock(InsightsConfig config, Map<String, String> env) {
-        AwsClientSettings settings = AwsClientSettings.builder()
-                .region(config.region())
-                .endpointOverride(AwsClientConfig.endpointOverride(env, "BEDROCK_RUNTIME", "BedrockRuntime").orElse(null))
-                .credentials(AwsClientConfig.credentialsProvider(env))
-                .apiCallTimeout(Duration.ofSeconds(45))
-                .apiCallAttemptTimeout(Duration.ofSeconds(30))
-                .maxAttempts(3)
+        AwsClientSettings settings = BEDROCK_CONFIG.settings(Region.of(config.region()), env,
+                AwsClientConfig.endpointOverride(env, "BEDROCK_RUNTIME", "BedrockRuntime")).toBuilder()
+                .backoff(Duration.ofMillis(500), Duration.ofSeconds(10))
                 .build();
         return BedrockModelClient.builder().settings(settings).modelId(config.modelId()).budget(LIFETIME).build();
     }

@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The service's decisions with in-memory stand-ins for S3 and the model (HTTP paths: see the *IntegrationTest classes). */
@@ -263,38 +262,7 @@ class InsightServiceTest {
     void retriedPutMeetingItsOwnObject_countsAsCreated_andStillEscalates() {
         model.then(ScriptedModel.validReply(I1));
         // S3 stored the first PUT, its response was lost, the SDK's retry got 412 for our own object.
-        ReportStore lossy = new ReportStore() {
-            @Override
-            public void put(String key, byte[] body) {
-                store.put(key, body);
-            }
-
-            @Override
-            public boolean putIfAbsent(String key, byte[] body) {
-                store.putIfAbsent(key, body);
-                return false;
-            }
-
-            @Override
-            public Optional<byte[]> get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public List<String> list(String prefix) {
-                return store.list(prefix);
-            }
-
-            @Override
-            public void delete(String key) {
-                store.delete(key);
-            }
-
-            @Override
-            public String describe() {
-                return "lossy";
-            }
-        };
+        ReportStore lossy = new FaultyStore(store).loseCreateResponses();
         InsightService service = new InsightService(config(Duration.ofHours(6)), lossy, new ModelAnalyst(model, new RulesAnalyst()),
                 WindowTargetResolver.NONE, (report, key) -> escalated.add(key), clock);
 

@@ -40,7 +40,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -297,7 +296,7 @@ class InsightsIntegrationTest {
     void sqsBatchOfTen_twoFailToStore_exactlyThoseTwoAreReportedBack() throws Exception {
         stubBedrock(answer(ScriptedModel.validReply(I1)));
         Set<String> broken = Set.of("i-00000000000000003", "i-00000000000000007");
-        ReportStore faulty = new FaultyStore(store, broken);
+        ReportStore faulty = new FaultyStore(store).refuseWritesTo(broken);
         InsightsConfig config = new InsightsConfig("dev", "us-east-2", bucket, null, null, "bedrock", null, Duration.ofHours(6), 8192);
         InsightsHandler handler = new InsightsHandler(new InsightService(config, faulty, new ModelAnalyst(bedrock(), new RulesAnalyst()),
                 WindowTargetResolver.NONE, Escalator.NONE, Clock.systemUTC()));
@@ -371,54 +370,5 @@ class InsightsIntegrationTest {
 
         assertThat(answer.get("keys").get(0).asText())
                 .isEqualTo("bedrock-patch-insights/dev/6417e808-7f35-4d1a-843f-123456789012/20261121T021537Z.json");
-    }
-
-    /** Real S3 underneath; writes of reports for the given hosts fail as if S3 refused them. */
-    static final class FaultyStore implements ReportStore {
-        private final ReportStore delegate;
-        private final Set<String> brokenInstances;
-
-        FaultyStore(ReportStore delegate, Set<String> brokenInstances) {
-            this.delegate = delegate;
-            this.brokenInstances = brokenInstances;
-        }
-
-        private void check(String key) {
-            if (brokenInstances.stream().anyMatch(key::contains)) {
-                throw new StoreUnavailableException("cannot create s3://test/" + key + ": InternalError (HTTP 500)");
-            }
-        }
-
-        @Override
-        public void put(String key, byte[] body) {
-            check(key);
-            delegate.put(key, body);
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, byte[] body) {
-            check(key);
-            return delegate.putIfAbsent(key, body);
-        }
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
     }
 }
