@@ -86,13 +86,13 @@ variable "lambda_architecture" {
 }
 
 variable "lambda_timeout_seconds" {
-  description = "Timeout of one insights invocation in seconds (a Bedrock analysis takes 5-30 s)."
+  description = "Timeout of one insights invocation in seconds. The handler bounds one event to about 55 s (Bedrock calls cut at 20 s, one repair), so keep it at 60 or more."
   type        = number
   default     = 60
 
   validation {
-    condition     = var.lambda_timeout_seconds >= 10 && var.lambda_timeout_seconds <= 900
-    error_message = "lambda_timeout_seconds must be between 10 and 900."
+    condition     = var.lambda_timeout_seconds >= 60 && var.lambda_timeout_seconds <= 900
+    error_message = "lambda_timeout_seconds must be between 60 and 900 (one event may take about 55 s)."
   }
 }
 

@@ -1,5 +1,6 @@
 package io.patchctl.aws;
 
+import io.patchctl.core.advice.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -19,8 +20,6 @@ import io.patchctl.core.plan.RulesAdvisor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +81,7 @@ class FleetPlanCacheTest {
 
     @Test
     void twentyHostsSameUpdates_oneBedrockCall_thenOtherSetAndExpiryEachOneMore() throws Exception {
-        FixedClock clock = new FixedClock(Instant.parse("2026-11-26T15:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T15:00:00Z"));
         List<AdvisorOutcome> outcomes = advise(20, List.of(OPENSSL, CURL), clock);
 
         assertThat(bedrockCalls()).isEqualTo(1);
@@ -97,7 +96,7 @@ class FleetPlanCacheTest {
         advise(5, List.of(OPENSSL), clock);
         assertThat(bedrockCalls()).isEqualTo(2);
 
-        clock.now = clock.now.plus(Duration.ofDays(8));
+        clock.advance(Duration.ofDays(8));
         List<AdvisorOutcome> afterExpiry = advise(1, List.of(OPENSSL, CURL), clock);
         assertThat(bedrockCalls()).isEqualTo(3);
         assertThat(afterExpiry.get(0).info().planCache()).isEqualTo(PlanCacheResult.MISS);
@@ -131,26 +130,4 @@ class FleetPlanCacheTest {
         return store.list("bedrock-plan-cache/");
     }
 
-    private static final class FixedClock extends Clock {
-        volatile Instant now;
-
-        FixedClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -24,8 +24,12 @@ public final class InsightsHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(InsightsHandler.class);
 
-    /** One analysis with a repair can take two model calls; below this, a message is left for the next invocation. */
-    static final int MIN_MILLIS_PER_MESSAGE = 20_000;
+    /**
+     * The worst case of one message: a 10 s wait for another host's analysis of the same failure, two
+     * model calls of at most 20 s (first answer and one repair), and the S3 writes. Below this, a later
+     * message of the batch is left for the next invocation rather than cut off by the 60 s timeout.
+     */
+    static final int MIN_MILLIS_PER_MESSAGE = 55_000;
 
     private final InsightService service;
 
@@ -57,9 +61,14 @@ public final class InsightsHandler implements RequestStreamHandler {
     private ObjectNode handleBatch(JsonNode root, Context context) {
         ObjectNode answer = Json.mapper().createObjectNode();
         ArrayNode failures = answer.putArray("batchItemFailures");
+        boolean first = true;
         for (JsonNode record : root.get("Records")) {
             String messageId = record.path("messageId").asText("");
-            if (context != null && context.getRemainingTimeInMillis() < MIN_MILLIS_PER_MESSAGE) {
+            // The first message is always worked on: handing it back would only make the next invocation
+            // face the same clock, and each hand-back counts towards the dead-letter queue.
+            boolean enoughTime = first || context == null || context.getRemainingTimeInMillis() >= MIN_MILLIS_PER_MESSAGE;
+            first = false;
+            if (!enoughTime) {
                 // Not enough time for a model call: hand the message back rather than be killed mid-write.
                 LOG.warn("too little time left, message returned to the queue: messageId={} remainingMillis={}", messageId,
                         context.getRemainingTimeInMillis());

@@ -29,8 +29,8 @@ public final class InsightsRuntime {
     /** Target lookup is a nicety: fail fast when SSM is not reachable and key the report by window execution. */
     private static final AwsClientConfig SSM_CONFIG = AwsClientConfig.of(Duration.ofSeconds(5), Duration.ofSeconds(2), 2);
 
-    /** One answer of at most 1500 tokens takes 5-30 s. */
-    private static final AwsClientConfig BEDROCK_CONFIG = AwsClientConfig.of(Duration.ofSeconds(45), Duration.ofSeconds(30), 3);
+    /** 20 s per call, throttling retries included: see {@link #bedrock}. */
+    private static final AwsClientConfig BEDROCK_CONFIG = AwsClientConfig.of(Duration.ofSeconds(20), Duration.ofSeconds(20), 3);
     private static final Duration LIFETIME = Duration.ofDays(3650);
 
     private InsightsRuntime() {
@@ -56,8 +56,9 @@ public final class InsightsRuntime {
     }
 
     /**
-     * The Bedrock client for analyses. One answer of at most 1500 tokens takes 5-30 s: a 30 s attempt, 3
-     * attempts within 45 s. The client's overall budget is meant for one agent run; a Lambda's client
+     * The Bedrock client for analyses. A typical answer (300-600 of the 1500 allowed tokens) takes 5-15 s; a
+     * call, throttling retries included, is cut at 20 s so that an answer plus one repair fit the Lambda's
+     * 60 s timeout (InsightsHandler.MIN_MILLIS_PER_MESSAGE); a slower model falls back to the rules analyst. The client's overall budget is meant for one agent run; a Lambda's client
      * serves many events, so the per-call timeout is the bound and the lifetime budget is lifted.
      */
     static ModelClient bedrock(InsightsConfig config, Map<String, String> env) {

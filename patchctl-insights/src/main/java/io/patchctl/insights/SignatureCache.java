@@ -41,8 +41,8 @@ final class SignatureCache {
 
     /** How long the creator of a PENDING entry may take, and how the others wait for it. */
     record Timing(Duration leaseTimeout, Duration maxWait, Duration pollInterval) {
-        /** A model call with one repair takes at most 2 x 45 s; a waiter gives up after 30 s and asks itself. */
-        static final Timing DEFAULT = new Timing(Duration.ofSeconds(100), Duration.ofSeconds(30), Duration.ofSeconds(1));
+        /** A model call with one repair takes at most 2 x 20 s; a waiter gives up after 10 s and asks itself. */
+        static final Timing DEFAULT = new Timing(Duration.ofSeconds(50), Duration.ofSeconds(10), Duration.ofSeconds(1));
     }
 
     private final ReportStore store;

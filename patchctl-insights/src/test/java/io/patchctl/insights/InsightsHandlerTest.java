@@ -54,11 +54,11 @@ class InsightsHandlerTest {
     }
 
     @Test
-    void sqsBatch_tooLittleTimeLeft_handsMessagesBackUnprocessed() throws Exception {
+    void sqsBatch_tooLittleTimeLeft_handlesTheFirstAndHandsTheRestBackUnprocessed() throws Exception {
         JsonNode answer = invoke(batch(3, null), context(InsightsHandler.MIN_MILLIS_PER_MESSAGE - 1));
 
-        assertThat(answer.get("batchItemFailures").findValuesAsText("itemIdentifier")).containsExactly("m0", "m1", "m2");
-        assertThat(store.objects()).isEmpty();
+        assertThat(answer.get("batchItemFailures").findValuesAsText("itemIdentifier")).containsExactly("m1", "m2");
+        assertThat(store.list("bedrock-patch-insights/dev/i-")).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.patchctl.lab;
 
+import io.patchctl.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -75,13 +76,13 @@ public final class Lab {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
                 // another process built the same lab meanwhile: use theirs (identical content)
-                deleteTree(tmp);
+                FileTrees.delete(tmp);
             }
         } catch (IOException e) {
-            deleteTreeQuietly(tmp);
+            FileTrees.deleteQuietly(tmp);
             throw new LabException("cannot build lab in " + tmp + ": " + e, e);
         } catch (RuntimeException e) {
-            deleteTreeQuietly(tmp);
+            FileTrees.deleteQuietly(tmp);
             throw e;
         }
         return new Lab(spec, dir);
@@ -232,14 +233,14 @@ public final class Lab {
             try {
                 Files.move(tmp, template, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-                deleteTree(tmp);
+                FileTrees.delete(tmp);
             }
             return template;
         } catch (IOException e) {
-            deleteTreeQuietly(tmp);
+            FileTrees.deleteQuietly(tmp);
             throw new LabException("cannot build host template " + template + ": " + e, e);
         } catch (RuntimeException e) {
-            deleteTreeQuietly(tmp);
+            FileTrees.deleteQuietly(tmp);
             throw e;
         }
     }
@@ -261,30 +262,5 @@ public final class Lab {
         });
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                Files.delete(f);
-                return FileVisitResult.CONTINUE;
-            }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private static void deleteTreeQuietly(Path root) {
-        try {
-            deleteTree(root);
-        } catch (IOException ignored) {
-            // best effort: a leftover temp dir in the cache is harmless
-        }
-    }
 }

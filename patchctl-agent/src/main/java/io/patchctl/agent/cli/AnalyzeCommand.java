@@ -1,5 +1,6 @@
 package io.patchctl.agent.cli;
 
+import io.patchctl.core.io.FileTrees;
 import io.patchctl.agent.workflow.ExitCodes;
 import io.patchctl.core.store.StoreUnavailableException;
 import io.patchctl.insights.InsightService;
@@ -115,7 +116,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.NOT_STORED;
         } finally {
             if (tempDir != null) {
-                deleteTree(tempDir);
+                FileTrees.deleteQuietly(tempDir); // a leftover scratch directory under /tmp is harmless
             }
         }
     }
@@ -147,11 +148,4 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover scratch directory under /tmp is harmless
-        }
-    }
 }

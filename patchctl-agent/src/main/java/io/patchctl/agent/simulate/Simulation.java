@@ -1,5 +1,6 @@
 package io.patchctl.agent.simulate;
 
+import io.patchctl.core.io.FileTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patchctl.agent.fleetreport.CycleInfo;
@@ -13,13 +14,8 @@ import io.patchctl.core.store.ReportStore;
 import io.patchctl.core.store.StoreUnavailableException;
 import io.patchctl.lab.Lab;
 import io.patchctl.lab.LabHost;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -224,25 +220,9 @@ public final class Simulation {
     }
 
     private static void deleteQuietly(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                    Files.delete(f);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("cannot delete lab hosts dir={} error={}", root, e.toString());
+        String problem = FileTrees.deleteQuietly(root);
+        if (problem != null) {
+            LOG.warn("cannot delete lab hosts dir={} error={}", root, problem);
         }
     }
 }
