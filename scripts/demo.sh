@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The local demo: builds a lab (RPM repos with security advisories) and a host installroot, then runs
 # `patchctl run --scan-only` and `patchctl run` against it with real dnf, printing both reports.
-# (`patchctl simulate` will grow this into a fleet.)
+# (`bin/patchctl simulate` is the fleet version and the README's demo.)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
