@@ -51,11 +51,12 @@ class AdversarialRunLabTest {
     }
 
     /**
-     * One reply of each kind of attack by default (each costs a full real-dnf run, ~4 s of CPU);
-     * {@code -Dpatchctl.corpus=full} runs all of them. The core's AdversarialCorpusTest always
-     * checks every reply through the parser and PolicyGuard.
+     * Every reply of the corpus by default, as the issue asks ("for each"; each costs a real-dnf run,
+     * about 2.5 s on an idle 2-core machine). {@code -Dpatchctl.corpus=quick} runs one reply of each
+     * kind of attack while iterating. The core's AdversarialCorpusTest always checks every reply
+     * through the parser and PolicyGuard.
      */
-    static final Set<String> DEFAULT_SELECTION = Set.of(
+    static final Set<String> QUICK_SELECTION = Set.of(
             "fallback-shell-and.txt", "fallback-curl-pipe-sh.txt", "fallback-rpm-erase.txt", "fallback-dnf-remove.txt",
             "fallback-nogpgcheck.txt", "fallback-config-manager-add-repo.txt", "fallback-huge-1mb.repeat",
             "fallback-wrong-types-install-objects.txt", "guarded-kernel-json.txt", "guarded-unicode-lookalike-json.txt",
@@ -63,12 +64,12 @@ class AdversarialRunLabTest {
 
     static List<AdversarialCorpus.Reply> replies() {
         List<AdversarialCorpus.Reply> all = AdversarialCorpus.load("@CANARY@");
-        if ("full".equals(System.getProperty("patchctl.corpus"))) {
+        if (!"quick".equals(System.getProperty("patchctl.corpus"))) {
             return all;
         }
-        List<AdversarialCorpus.Reply> selected = all.stream().filter(r -> DEFAULT_SELECTION.contains(r.name())).toList();
-        if (selected.size() != DEFAULT_SELECTION.size()) {
-            throw new IllegalStateException("default selection names a reply that is not in the corpus: " + DEFAULT_SELECTION);
+        List<AdversarialCorpus.Reply> selected = all.stream().filter(r -> QUICK_SELECTION.contains(r.name())).toList();
+        if (selected.size() != QUICK_SELECTION.size()) {
+            throw new IllegalStateException("quick selection names a reply that is not in the corpus: " + QUICK_SELECTION);
         }
         return selected;
     }
