@@ -8,6 +8,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 K_LIST="${1:-1,4}"; HOSTS="${2:-50}"
-./mvnw -o -q -B -pl patchctl-agent -am test -Dtest=BedrockAdvisorBench -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -q -B -pl patchctl-agent -am test -Dtest=BedrockAdvisorBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.k="$K_LIST" -Dbench.hosts="$HOSTS"
 cat patchctl-agent/target/bench/bedrock-advisor.txt

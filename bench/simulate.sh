@@ -8,7 +8,7 @@ cd "$ROOT"
 CP_FILE="$(mktemp "${TMPDIR:-/tmp}/patchctl-bench-cp.XXXXXX")"
 trap 'rm -f "$CP_FILE"' EXIT
 # compile main and test classes of the agent and its modules, and print the test classpath (no install)
-./mvnw -o -q -B -pl patchctl-agent -am test-compile \
+./mvnw -q -B -pl patchctl-agent -am test-compile \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >&2
 CP="patchctl-agent/target/test-classes:patchctl-agent/target/classes:$(cat "$CP_FILE")"
