@@ -12,5 +12,5 @@ trap 'rm -f "$CP_FILE"' EXIT
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >&2
 CP="patchctl-agent/target/test-classes:patchctl-agent/target/classes:$(cat "$CP_FILE")"
-exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider \
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$CP" io.patchctl.agent.cli.SimulateBenchmark "$@"
