@@ -1,12 +1,11 @@
 package io.patchctl.core.insights.event;
 
-import java.util.Set;
-
 /** {@code EC2 Command Invocation Status-change Notification}: a Run Command on one host ended badly. */
 final class CommandInvocationShape implements EventShape {
 
-    private static final Set<String> FAILED = Set.of("Failed", "TimedOut", "Cancelled", "Undeliverable", "Terminated",
-            "DeliveryTimedOut", "ExecutionTimedOut");
+    /** Run Command's failed end states (ListCommandInvocations spells some with spaces). */
+    private static final StatusSet FAILED = StatusSet.of("Failed", "TimedOut", "Cancelled", "Canceled", "Undeliverable",
+            "Terminated", "DeliveryTimedOut", "ExecutionTimedOut", "AccessDenied", "InvalidPlatform");
 
     @Override
     public String detailType() {

@@ -1,6 +1,5 @@
 package io.patchctl.core.insights.event;
 
-import java.util.Set;
 
 /**
  * The seed's own test event, {@code Patch Manager Compliance State Change}, with camelCase detail
@@ -8,7 +7,7 @@ import java.util.Set;
  */
 final class SeedComplianceShape implements EventShape {
 
-    private static final Set<String> FAILED = Set.of("NonCompliant", "Failed", "NON_COMPLIANT", "FAILED");
+    private static final StatusSet FAILED = StatusSet.of("NonCompliant", "Failed");
 
     @Override
     public String detailType() {

@@ -1,6 +1,5 @@
 package io.patchctl.core.insights.event;
 
-import java.util.Set;
 
 /**
  * {@code Maintenance Window Task Target Invocation State-change Notification}: names the window
@@ -8,7 +7,7 @@ import java.util.Set;
  */
 final class WindowTargetInvocationShape implements EventShape {
 
-    private static final Set<String> FAILED = Set.of("FAILED", "TIMED_OUT");
+    private static final StatusSet FAILED = StatusSet.of("FAILED", "TIMED_OUT");
 
     @Override
     public String detailType() {

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventNormalizerTest {
 
@@ -70,6 +72,34 @@ class EventNormalizerTest {
         assertThat(e.commandId()).isEqualTo("2f6b9c1e-3a4d-4e5f-8a9b-0c1d2e3f4a5b");
         assertThat(e.documentName()).isEqualTo("AWS-RunShellScript");
         assertThat(e.status()).isEqualTo("TimedOut");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"failed", "FAILED", "Timed Out", "Delivery Timed Out", "Execution Timed Out", "Canceled",
+            "Access Denied", "Invalid Platform", "Terminated"})
+    void commandInvocation_failureStatusInAnySpelling_isFailure(String status) {
+        FailureEvent e = failure(event("EC2 Command Invocation Status-change Notification",
+                "{\"command-id\":\"c-1\",\"instance-id\":\"i-0123456789abcdef0\",\"status\":\"" + status + "\"}"));
+
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.subjectId()).isEqualTo("i-0123456789abcdef0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Success", "success", "In Progress", "InProgress", "Pending", "Delayed"})
+    void commandInvocation_successOrRunningInAnySpelling_isSkipped(String status) {
+        assertThat(skipReason(event("EC2 Command Invocation Status-change Notification",
+                "{\"command-id\":\"c\",\"instance-id\":\"i-1\",\"status\":\"" + status + "\"}")))
+                .isEqualTo("command status is " + status);
+    }
+
+    @Test
+    void windowTargetInvocation_timedOutSpelledAsWords_isFailure() {
+        FailureEvent e = failure(event("Maintenance Window Task Target Invocation State-change Notification",
+                "{\"window-id\":\"mw-0ed7251d3fcf6e0c2\",\"window-execution-id\":\"6417e808-7f35-4d1a-843f-123456789012\","
+                        + "\"status\":\"Timed Out\"}"));
+
+        assertThat(e.needsTargetResolution()).isTrue();
     }
 
     @Test
