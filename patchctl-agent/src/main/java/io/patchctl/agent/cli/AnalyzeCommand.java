@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
 
     @Option(names = "--event", required = true, paramLabel = "FILE|-", description = "The event JSON file, or - for stdin.")
     String event;
@@ -55,11 +59,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--env", defaultValue = "dev", description = "Environment name in report keys (default: ${DEFAULT-VALUE}).")
     String environment;
 
-    @Option(names = "--region", defaultValue = InsightsConfig.DEFAULT_REGION, description = "AWS region (default: ${DEFAULT-VALUE}).")
-    String region;
 
-    @Option(names = "--model-id", defaultValue = InsightsConfig.DEFAULT_MODEL, description = "Bedrock model or inference profile (default: ${DEFAULT-VALUE}).")
-    String modelId;
 
     @Option(names = "--escalation-topic-arn", paramLabel = "ARN", description = "Publish escalated failures to this SNS topic.")
     String escalationTopicArn;
@@ -130,8 +130,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     "--signature-ttl must be an ISO-8601 duration (PT6H) or seconds, was '" + signatureTtl + "'");
         }
         try {
-            return new InsightsConfig(environment, region, destination.reportBucket,
-                    destination.reportBucket == null ? reportDir : null, modelId, advisor, escalationTopicArn, ttl,
+            return new InsightsConfig(environment, model.region(), destination.reportBucket,
+                    destination.reportBucket == null ? reportDir : null, model.modelId(), advisor, escalationTopicArn, ttl,
                     io.patchctl.core.insights.LogTail.DEFAULT_MAX_BYTES);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace("analyst", "--advisor"));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,6 +34,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
 
     @Option(names = "--env", defaultValue = "dev", description = "Environment name used in report keys (default: ${DEFAULT-VALUE}).")
     String environment;
@@ -49,13 +53,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Who plans: bedrock (falls back to rules, reason recorded) or rules (default: ${DEFAULT-VALUE}).")
     String advisor;
 
-    @Option(names = "--model-id", defaultValue = "${env:BEDROCK_MODEL:-us.anthropic.claude-sonnet-4-6}",
-            description = "Bedrock model or inference profile (default: env BEDROCK_MODEL, else us.anthropic.claude-sonnet-4-6).")
-    String modelId;
 
-    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-us-east-2}",
-            description = "AWS region (default: env AWS_REGION, else us-east-2).")
-    String region;
 
     @Option(names = "--bedrock-api", defaultValue = "invoke-model", paramLabel = "invoke-model|converse",
             description = "InvokeModel with the Anthropic Messages body, or the Converse API for other models (default: ${DEFAULT-VALUE}).")
@@ -134,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
                     "--installroot " + installroot + " is not a directory");
         }
         PatchPolicy policy = policyFile == null ? PatchPolicy.defaults() : PolicyLoader.load(policyFile);
-        AgentComponents.Settings settings = new AgentComponents.Settings(advisor, modelId, region, environment, reportDir,
+        AgentComponents.Settings settings = new AgentComponents.Settings(advisor, model.modelId(), model.region(), environment, reportDir,
                 reportBucket, installroot.toAbsolutePath(), List.copyOf(dnfArgs), Duration.ofSeconds(dnfTimeoutSeconds),
                 bedrockApi, Duration.ofSeconds(bedrockBudgetSeconds), !noPlanCache, Duration.ofHours(planCacheTtlHours),
                 !noCompliance);

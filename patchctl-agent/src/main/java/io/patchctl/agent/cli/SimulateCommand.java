@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,6 +48,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
     @Option(names = "--hosts", paramLabel = "N", defaultValue = "8", description = "Hosts in the fleet (default: ${DEFAULT-VALUE}).")
     int hosts;
 
@@ -63,13 +67,7 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Who plans each host's patches: the offline rules, or Bedrock (default: ${DEFAULT-VALUE}).")
     String advisor;
 
-    @Option(names = "--model-id", paramLabel = "ID", defaultValue = "us.anthropic.claude-sonnet-4-6",
-            description = "Bedrock model or inference profile for --advisor bedrock (default: ${DEFAULT-VALUE}).")
-    String modelId;
 
-    @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-us-east-2}",
-            description = "AWS region for Bedrock and S3, also put in the events (default: $AWS_REGION or us-east-2).")
-    String region;
 
     @Option(names = "--env", paramLabel = "ENV", defaultValue = "dev", description = "Environment name in reports and keys (default: ${DEFAULT-VALUE}).")
     String environment;
@@ -147,10 +145,10 @@ public final class SimulateCommand implements Callable<Integer> {
         ProgressReporter<HostRun> bar = new ProgressReporter<>(stderrStream, mode, hosts, SimulateCommand::describe);
         try {
             Path hostsDir = keepHosts ? out.resolve("hosts") : Files.createTempDirectory("patchctl-simulate-");
-            Simulation simulation = new Simulation(lab, wiring.agent(advisor, modelId, region, store),
-                    wiring.analyzer(advisor, modelId, region, environment, store), store, Clock.systemUTC());
+            Simulation simulation = new Simulation(lab, wiring.agent(advisor, model.modelId(), model.region(), store),
+                    wiring.analyzer(advisor, model.modelId(), model.region(), environment, store), store, Clock.systemUTC());
             result = simulation.run(new Simulation.Settings(hosts, concurrency, maxErrors, environment, advisor, account,
-                    region, "patchctl-run-patch", hostsDir, keepHosts), bar);
+                    model.region(), "patchctl-run-patch", hostsDir, keepHosts), bar);
             if (!keepHosts) {
                 Files.deleteIfExists(hostsDir);
             }
@@ -215,7 +213,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private ReportStore openStore() {
         if (bucket != null) {
-            return ReportStores.s3(bucket, s3Endpoint, region, System.getenv());
+            return ReportStores.s3(bucket, s3Endpoint, model.region(), System.getenv());
         }
         return new DirectoryReportStore(out);
     }
