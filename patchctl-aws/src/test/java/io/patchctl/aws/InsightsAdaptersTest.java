@@ -7,17 +7,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-/** The pure parts of the SNS and SSM adapters (their HTTP paths run in the insights integration tests). */
+/** The pure parts of the SNS adapter (their HTTP paths run in the insights integration tests). */
 class InsightsAdaptersTest {
-
-    @Test
-    void ssmParameters_instanceIdsAreRead_unsafeOnesDropped() {
-        assertThat(SsmWindowTargetResolver.instanceIds("{\"documentName\":\"AWS-RunShellScript\","
-                + "\"instanceIds\":[\"i-0a1b2c3d4e5f60718\",\"../../x\",7],\"maxConcurrency\":\"1\"}"))
-                .containsExactly("i-0a1b2c3d4e5f60718");
-        assertThat(SsmWindowTargetResolver.instanceIds("not json")).isEmpty();
-        assertThat(SsmWindowTargetResolver.instanceIds(null)).isEmpty();
-    }
 
     @Test
     void snsSubject_isAsciiAndAtMost100Characters() {
