@@ -282,8 +282,10 @@ variable "compliance_type" {
   default     = "Custom:RHEL8SecurityPatching"
 
   validation {
-    condition     = can(regex("^Custom:[A-Za-z0-9_-]{1,92}$", var.compliance_type))
-    error_message = "compliance_type must be Custom:<name> (letters, digits, _ and -)."
+    # The SSM API's ComplianceTypeName, whole value, at most 100 characters (botocore
+    # data/ssm/2014-11-06/service-2.json): Custom: then one of [A-Za-z0-9_-], then word characters.
+    condition     = can(regex("^Custom:[A-Za-z0-9_-][A-Za-z0-9_]+$", var.compliance_type)) && length(var.compliance_type) <= 100
+    error_message = "compliance_type must be Custom:<name>, at most 100 characters: a letter, digit, _ or - and then at least one letter, digit or _ (no - after the first character)."
   }
 }
 

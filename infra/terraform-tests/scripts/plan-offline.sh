@@ -233,8 +233,9 @@ else
   echo "FAIL batch arithmetic plan failed for another reason:"; tail -20 "$WORK/batch.txt"; exit 1
 fi
 
-# The SSM API's MaxErrors pattern: values a looser regex accepted are refused before apply.
-for bad in 05 00% 101%; do
+# The SSM API's MaxErrors pattern: a value a looser regex accepted is refused before apply (the
+# other values are checked against the API's pattern in SsmApiPatternsTest, without a plan each).
+for bad in 05; do
   if terraform plan -input=false -no-color -lock=false "${VARS[@]}" -var "patch_max_errors=$bad" >"$WORK/maxerr.txt" 2>&1; then
     echo "FAIL patch_max_errors=$bad accepted"; exit 1
   elif grep -q "patch_max_errors must be 0, a number without leading zeros" "$WORK/maxerr.txt"; then
