@@ -230,6 +230,7 @@ module "patch_manager" {
   agent_jar_key         = local.agent_jar_key
   agent_jar_sha256      = local.agent_jar_sha256
   model_id              = var.bedrock_model_id
+  compliance_type       = var.compliance_type
   advisor               = var.advisor
   policy_json           = local.policy_json
   schedule              = var.patch_schedule

@@ -277,7 +277,7 @@ variable "policy_max_packages" {
 }
 
 variable "compliance_type" {
-  description = "SSM compliance type the agent reports with PutComplianceItems; its non_compliant events trigger an analysis."
+  description = "SSM compliance type the agent reports with PutComplianceItems (the document passes it as --compliance-type); its non_compliant events trigger an analysis."
   type        = string
   default     = "Custom:RHEL8SecurityPatching"
 

@@ -20,6 +20,7 @@ locals {
     region             = var.region
     model_id           = var.model_id
     bucket_name        = var.bucket_name
+    compliance_type    = var.compliance_type
     agent_jar_sha256   = var.agent_jar_sha256
     java_package       = var.java_package
     jar_download_dir   = local.jar_download_dir

@@ -38,6 +38,7 @@ class PatchDocumentTest {
                 "region", "us-east-2",
                 "model_id", "us.anthropic.claude-sonnet-4-6",
                 "bucket_name", "dev-rhel8-patch-logs-123456789012",
+                "compliance_type", "Custom:RHEL8SecurityPatching",
                 "agent_jar_sha256", sha,
                 "java_package", "java-17-openjdk-headless",
                 "jar_download_dir", jarDir,
@@ -122,6 +123,8 @@ class PatchDocumentTest {
             assertThat((String) run.matchedOptionValue("--region", null)).isEqualTo("us-east-2");
             assertThat((String) run.matchedOptionValue("--model-id", null)).isEqualTo("us.anthropic.claude-sonnet-4-6");
             assertThat((String) run.matchedOptionValue("--report-bucket", null)).isEqualTo("dev-rhel8-patch-logs-123456789012");
+            // One source of truth: the rule's compliance type reaches the agent through the document.
+            assertThat((String) run.matchedOptionValue("--compliance-type", null)).isEqualTo("Custom:RHEL8SecurityPatching");
             assertThat(String.valueOf((Object) run.matchedOptionValue("--policy", null))).endsWith("/etc/patchctl/policy-dev.json");
             assertThat(String.valueOf((Object) run.matchedOptionValue("--advisor", null))).isEqualToIgnoringCase("bedrock");
             assertThat(run.hasMatchedOption("--scan-only")).isEqualTo(scanOnly);

@@ -98,6 +98,7 @@ class RunScriptExecutionTest {
         assertThat(run.calls()).containsExactly(bin.resolve("java") + " [-XX:TieredStopAtLevel=1] [-XX:+UseSerialGC] [-jar] ["
                 + jarDir.resolve("patchctl-" + sha + ".jar") + "] [run] [--env] [dev] [--region] [us-east-2] [--model-id]"
                 + " [us.anthropic.claude-sonnet-4-6] [--advisor] [bedrock] [--report-bucket] [dev-rhel8-patch-logs-123456789012]"
+                + " [--compliance-type] [Custom:RHEL8SecurityPatching]"
                 + " [--policy] [" + policyDir.resolve("policy-dev.json") + "] [--instance-id] [i-0123456789abcdef0]");
         assertThat(PolicyLoader.load(policyDir.resolve("policy-dev.json")).minimumSeverity().name()).isEqualTo("MODERATE");
     }
