@@ -17,6 +17,18 @@ class InsightsAdaptersTest {
     }
 
     @Test
+    void snsMessage_isAtMost256KbOfUtf8_cutOnACharacterBoundary() {
+        String message = "\u00e9".repeat(200_000); // 400,000 bytes of UTF-8
+
+        String fitted = SnsEscalator.fitMessage(message);
+
+        assertThat(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(SnsEscalator.MAX_MESSAGE_BYTES);
+        assertThat(fitted).endsWith("[cut to SNS's 256 KB limit; the full analysis is in the report]").startsWith("\u00e9\u00e9");
+        assertThat(fitted.replace("\n[cut to SNS's 256 KB limit; the full analysis is in the report]", "")).matches("\u00e9+");
+        assertThat(SnsEscalator.fitMessage("short")).isEqualTo("short");
+    }
+
+    @Test
     void snsEscalator_topicMustBeAnArn() {
         try (SnsClient sns = SnsClient.builder().region(Region.US_EAST_2).build()) {
             assertThatThrownBy(() -> new SnsEscalator(sns, "dev-patch-escalations", "s3://b"))
