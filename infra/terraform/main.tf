@@ -26,7 +26,7 @@ locals {
   # routes to, so that grant is on the foundation-model ARN in *any* region, but only through this
   # profile (condition bedrock:InferenceProfileArn). No list of destination regions to keep up to date.
   # A plain model id needs only its foundation-model ARN in var.region.
-  bedrock_base_model_id = replace(var.bedrock_model_id, "/^(us|eu|apac|jp|au|ca|us-gov|global)\\./", "")
+  bedrock_base_model_id = replace(var.bedrock_model_id, "/^(us|eu|apac|jp|au|us-gov|global)\\./", "")
   bedrock_uses_profile  = local.bedrock_base_model_id != var.bedrock_model_id
   bedrock_profile_arn   = "arn:${local.partition}:bedrock:${var.region}:${local.account_id}:inference-profile/${var.bedrock_model_id}"
   bedrock_profile_statements = [
@@ -57,7 +57,7 @@ locals {
     local.bedrock_uses_profile ? jsonencode(local.bedrock_profile_statements) : jsonencode(local.bedrock_model_statements)
   , "["), "]")
 
-  # Failure path arithmetic, one formula (see docs/insights-capacity.md): a message may need
+  # Failure path arithmetic, one formula (README.md, "The failure path's arithmetic"): a message may need
   # message_budget seconds (InsightsHandler.MIN_MILLIS_PER_MESSAGE: a 10 s wait for a shared analysis,
   # two model calls of at most 20 s, the S3 writes), so a batch of insights_batch_size needs
   # batch_size x budget plus the start-up margin within the function timeout; the queue hides a
