@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what patchctl's build, tests and demo need; safe to run again (installs only what is missing).
 #   Debian/Ubuntu: a JDK 17+ if missing, dnf, rpm (rpmbuild), createrepo-c, busybox-static, dnf-plugins-core,
-#                  chromium (the fleet report's browser tests)
-#   RHEL/Fedora:   a JDK 17+ if missing, rpm-build, createrepo_c, busybox, dnf-plugins-core, chromium
+#                  chromium (the fleet report's browser tests), node/npm if missing (the IAM simulation)
+#   RHEL/Fedora:   a JDK 17+ if missing, rpm-build, createrepo_c, busybox, dnf-plugins-core, chromium, node/npm
+# Terraform and its AWS provider mirror (infra/terraform-tests/scripts/plan-offline.sh) come from no
+# distribution package source: they are checked at the end and named when missing.
 # Other engineers: add your packages to the lists below.
 set -euo pipefail
 
@@ -19,6 +21,7 @@ need_java() {
 if command -v apt-get >/dev/null 2>&1; then
   pkgs=(dnf rpm createrepo-c busybox-static dnf-plugins-core chromium)
   if need_java; then pkgs+=(openjdk-17-jdk-headless); fi
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then pkgs+=(nodejs npm); fi
   missing=()
   for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -31,6 +34,7 @@ if command -v apt-get >/dev/null 2>&1; then
 elif command -v dnf >/dev/null 2>&1; then
   pkgs=(rpm-build createrepo_c busybox dnf-plugins-core chromium)
   if need_java; then pkgs+=(java-17-openjdk-devel); fi
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then pkgs+=(nodejs npm); fi
   missing=()
   for p in "${pkgs[@]}"; do rpm -q "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ "${#missing[@]}" -gt 0 ]; then
@@ -42,7 +46,10 @@ else
   exit 1
 fi
 
-for tool in java dnf rpm rpmbuild createrepo_c modifyrepo_c busybox chromium; do
+for tool in java dnf rpm rpmbuild createrepo_c modifyrepo_c busybox chromium node npm python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "install-deps: $tool still missing" >&2; exit 1; }
 done
+# The Terraform tests run a real offline `terraform plan` (no package source here: install by hand).
+command -v terraform >/dev/null 2>&1 || { echo "install-deps: terraform >= 1.6 missing (https://developer.hashicorp.com/terraform/install); the Terraform tests need it" >&2; exit 1; }
+[ -d "${TF_PLUGIN_DIR:-/opt/tf-plugins}" ] || { echo "install-deps: no AWS provider mirror at ${TF_PLUGIN_DIR:-/opt/tf-plugins} (terraform providers mirror DIR, in infra/terraform/examples/basic, where the registry is reachable)" >&2; exit 1; }
 echo "install-deps: ok" >&2

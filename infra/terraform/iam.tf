@@ -1,5 +1,5 @@
-# Least privilege. Bedrock: only the configured model (profile + the foundation models it routes
-# to). S3: only this environment's prefixes of the log bucket. The JSON lives in templates/ so the
+# Least privilege. Bedrock: only the configured model (the profile, and the foundation model only
+# through that profile). S3: only this environment's prefixes of the log bucket. The JSON lives in templates/ so the
 # tests in infra/terraform-tests can render and audit exactly what Terraform deploys.
 
 # --- Insights Lambda -------------------------------------------------------------------------
@@ -28,12 +28,11 @@ resource "aws_iam_role_policy" "lambda_bedrock_s3" {
   name = "lambda_bedrock_s3"
   role = aws_iam_role.lambda_role.id
   policy = templatefile("${path.module}/templates/lambda-policy.json.tftpl", {
-    bedrock_model_arns_json = jsonencode(local.bedrock_model_arns)
+    bedrock_statements_json = local.bedrock_statements_json
     bucket_arn              = local.bucket_arn
     environment             = var.environment
-    queue_arn               = aws_sqs_queue.patch_failure.arn
-    window_arn              = module.patch_manager.maintenance_window_arn
-    topic_arn               = local.escalation_enabled ? aws_sns_topic.escalation[0].arn : ""
+    queue_arn               = local.queue_arn
+    topic_arn               = local.escalation_enabled ? local.topic_arn : ""
   })
 }
 
@@ -44,7 +43,7 @@ resource "aws_iam_policy" "patch_agent" {
   name        = "${var.environment}-patchctl-agent"
   description = "patchctl agent on RHEL 8 hosts (${var.environment}): Bedrock plan, reports, plan cache, agent jar, compliance."
   policy = templatefile("${path.module}/templates/instance-policy.json.tftpl", {
-    bedrock_model_arns_json = jsonencode(local.bedrock_model_arns)
+    bedrock_statements_json = local.bedrock_statements_json
     bucket_arn              = local.bucket_arn
     environment             = var.environment
     agent_jar_key           = aws_s3_object.agent_jar.key

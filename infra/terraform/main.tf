@@ -9,23 +9,63 @@ locals {
   account_id  = data.aws_caller_identity.current.account_id
   partition   = data.aws_partition.current.partition
   bucket_name = coalesce(var.s3_bucket_name, "${var.environment}-rhel8-patch-logs-${local.account_id}")
-  # Built from the name (known at plan time) so `terraform plan` shows the policies in full.
+  # Built from the names (known at plan time) so `terraform plan` shows the policies in full, and the
+  # IAM simulation (infra/terraform-tests, IamSimulationTest) evaluates exactly what will be deployed.
   bucket_arn = "arn:${local.partition}:s3:::${local.bucket_name}"
+  queue_name = "${var.environment}-patch-failure-events"
+  queue_arn  = "arn:${local.partition}:sqs:${var.region}:${local.account_id}:${local.queue_name}"
+  topic_name = "${var.environment}-patch-escalations"
+  topic_arn  = "arn:${local.partition}:sns:${var.region}:${local.account_id}:${local.topic_name}"
 
   # Agent jar, content-addressed so a new build is a new object and the document pins its checksum.
   agent_jar_sha256 = filesha256(var.agent_jar_path)
   agent_jar_key    = "bedrock-patch-artifacts/${var.environment}/patchctl-${local.agent_jar_sha256}.jar"
 
-  # Bedrock: an inference-profile id ("us.anthropic...") is invoked through the profile ARN in our
-  # region, and the profile forwards to the foundation model in each region it routes to; IAM must
-  # allow both. A plain model id needs only its foundation-model ARN here.
-  bedrock_base_model_id = replace(var.bedrock_model_id, "/^(us|eu|apac|global)\\./", "")
+  # Bedrock, AWS's pattern for cross-region inference: the caller invokes the inference profile
+  # (an ARN in our region); the profile forwards to the foundation model in whichever region it
+  # routes to, so that grant is on the foundation-model ARN in *any* region, but only through this
+  # profile (condition bedrock:InferenceProfileArn). No list of destination regions to keep up to date.
+  # A plain model id needs only its foundation-model ARN in var.region.
+  bedrock_base_model_id = replace(var.bedrock_model_id, "/^(us|eu|apac|jp|au|us-gov|global)\\./", "")
   bedrock_uses_profile  = local.bedrock_base_model_id != var.bedrock_model_id
-  bedrock_model_arns = concat(
-    local.bedrock_uses_profile ? ["arn:${local.partition}:bedrock:${var.region}:${local.account_id}:inference-profile/${var.bedrock_model_id}"] : [],
-    [for r in(local.bedrock_uses_profile ? var.bedrock_profile_regions : [var.region]) :
-    "arn:${local.partition}:bedrock:${r}::foundation-model/${local.bedrock_base_model_id}"]
-  )
+  bedrock_profile_arn   = "arn:${local.partition}:bedrock:${var.region}:${local.account_id}:inference-profile/${var.bedrock_model_id}"
+  bedrock_profile_statements = [
+    {
+      Sid      = "InvokeTheConfiguredInferenceProfile"
+      Effect   = "Allow"
+      Action   = ["bedrock:InvokeModel"]
+      Resource = [local.bedrock_profile_arn]
+    },
+    {
+      Sid       = "InvokeTheFoundationModelOnlyThroughThatProfile"
+      Effect    = "Allow"
+      Action    = ["bedrock:InvokeModel"]
+      Resource  = ["arn:${local.partition}:bedrock:*::foundation-model/${local.bedrock_base_model_id}"]
+      Condition = { StringEquals = { "bedrock:InferenceProfileArn" = local.bedrock_profile_arn } }
+    }
+  ]
+  bedrock_model_statements = [
+    {
+      Sid      = "InvokeTheConfiguredModel"
+      Effect   = "Allow"
+      Action   = ["bedrock:InvokeModel"]
+      Resource = ["arn:${local.partition}:bedrock:${var.region}::foundation-model/${var.bedrock_model_id}"]
+    }
+  ]
+  # Spliced into the policy templates as the first statements (a JSON list without its brackets).
+  bedrock_statements_json = trimsuffix(trimprefix(
+    local.bedrock_uses_profile ? jsonencode(local.bedrock_profile_statements) : jsonencode(local.bedrock_model_statements)
+  , "["), "]")
+
+  # Failure path arithmetic, one formula (README.md, "The failure path's arithmetic"): a message may need
+  # message_budget seconds (InsightsHandler.MIN_MILLIS_PER_MESSAGE: a 10 s wait for a shared analysis,
+  # two model calls of at most 20 s, the S3 writes), so a batch of insights_batch_size needs
+  # batch_size x budget plus the start-up margin within the function timeout; the queue hides a
+  # message for 6x the function timeout (AWS's rule for SQS event sources).
+  insights_message_budget_seconds = 55
+  insights_start_margin_seconds   = 10
+  insights_min_timeout_seconds    = var.insights_batch_size * local.insights_message_budget_seconds + local.insights_start_margin_seconds
+  insights_visibility_seconds     = 6 * var.lambda_timeout_seconds
 
   # The agent's policy file (PolicyLoader reads YAML; JSON is YAML). Strict keys: see PolicyLoader.
   policy_json = jsonencode({
@@ -34,6 +74,9 @@ locals {
     hold_reboot_packages = var.policy_hold_reboot_packages
     max_packages         = var.policy_max_packages
   })
+
+  # Prefixes whose objects expire after report_retention_days (see DESIGN.md "Report layout").
+  report_prefixes = ["bedrock-patch/", "bedrock-patch-runs/", "bedrock-patch-insights/"]
 
   escalation_enabled = var.escalation_email != ""
   lambda_name        = "${var.environment}-patch-insights"
@@ -90,12 +133,34 @@ resource "aws_s3_bucket_versioning" "patch_logs" {
 resource "aws_s3_bucket_lifecycle_configuration" "patch_logs" {
   bucket = aws_s3_bucket.patch_logs.id
 
+  # Every rule is scoped by prefix: a whole-bucket rule would also expire bedrock-patch-artifacts/,
+  # the pinned agent jar, and every host would fail until someone re-applied.
+  dynamic "rule" {
+    for_each = local.report_prefixes
+    content {
+      id     = "expire-${trimsuffix(rule.value, "/")}"
+      status = "Enabled"
+      filter {
+        prefix = rule.value
+      }
+      expiration {
+        days = var.report_retention_days
+      }
+      noncurrent_version_expiration {
+        noncurrent_days = 30
+      }
+      abort_incomplete_multipart_upload {
+        days_after_initiation = 7
+      }
+    }
+  }
+
+  # The jar itself never expires (the document pins it); replaced releases go after 30 days.
   rule {
-    id     = "expire-reports"
+    id     = "expire-replaced-agent-jars"
     status = "Enabled"
-    filter {}
-    expiration {
-      days = var.report_retention_days
+    filter {
+      prefix = "bedrock-patch-artifacts/"
     }
     noncurrent_version_expiration {
       noncurrent_days = 30
@@ -165,6 +230,7 @@ module "patch_manager" {
   agent_jar_key         = local.agent_jar_key
   agent_jar_sha256      = local.agent_jar_sha256
   model_id              = var.bedrock_model_id
+  compliance_type       = var.compliance_type
   advisor               = var.advisor
   policy_json           = local.policy_json
   schedule              = var.patch_schedule
@@ -183,11 +249,11 @@ module "patch_manager" {
 # ---------------------------------------------------------------------------------------------
 resource "aws_cloudwatch_event_rule" "patch_failure" {
   name        = "${var.environment}-patch-failure-rule"
-  description = "A host failed to patch: non-compliant, patch command failed, window task failed, or the seed's test event."
+  description = "A host failed to patch: non-compliant, patch command failed, or the seed's test event."
   event_pattern = templatefile("${path.module}/templates/failure-event-pattern.json.tftpl", {
     compliance_type   = var.compliance_type
     document_name     = module.patch_manager.document_name
-    window_id         = module.patch_manager.maintenance_window_id
+    document_arn      = module.patch_manager.document_arn
     test_event_source = var.test_event_source
   })
   tags = var.tags
@@ -201,10 +267,10 @@ resource "aws_sqs_queue" "patch_failure_dlq" {
 }
 
 resource "aws_sqs_queue" "patch_failure" {
-  name                    = "${var.environment}-patch-failure-events"
+  name                    = local.queue_name
   sqs_managed_sse_enabled = true
   # AWS: at least 6x the function timeout, so a message is not redelivered while still in work.
-  visibility_timeout_seconds = var.lambda_timeout_seconds * 6
+  visibility_timeout_seconds = local.insights_visibility_seconds
   message_retention_seconds  = 345600 # 4 days
   receive_wait_time_seconds  = 20
 
@@ -265,7 +331,7 @@ resource "aws_cloudwatch_event_target" "patch_failure_queue" {
 
 resource "aws_sns_topic" "escalation" {
   count             = local.escalation_enabled ? 1 : 0
-  name              = "${var.environment}-patch-escalations"
+  name              = local.topic_name
   kms_master_key_id = "alias/aws/sns"
   tags              = var.tags
 }
@@ -340,6 +406,20 @@ resource "aws_lambda_event_source_mapping" "patch_failure_queue" {
 
   scaling_config {
     maximum_concurrency = var.insights_max_concurrency
+  }
+
+  lifecycle {
+    # Otherwise every message after the first of a batch is handed back unprocessed once the model is
+    # slow, each hand-back counts a receive, and after insights_max_receive_count the event is in the
+    # DLQ without ever having been analysed.
+    precondition {
+      condition     = var.lambda_timeout_seconds >= local.insights_min_timeout_seconds
+      error_message = "lambda_timeout_seconds must be at least insights_batch_size x ${local.insights_message_budget_seconds} s + ${local.insights_start_margin_seconds} s (${local.insights_min_timeout_seconds} s for this batch size)."
+    }
+    precondition {
+      condition     = local.insights_visibility_seconds <= 43200
+      error_message = "6 x lambda_timeout_seconds must not exceed SQS's 12 h visibility limit."
+    }
   }
 
   depends_on = [aws_iam_role_policy.lambda_bedrock_s3]

@@ -41,17 +41,6 @@ variable "bedrock_model_id" {
   }
 }
 
-variable "bedrock_profile_regions" {
-  description = "Regions the cross-region inference profile routes to; the roles may invoke the foundation model there (used only when bedrock_model_id has a us./eu./apac./global. prefix)."
-  type        = list(string)
-  default     = ["us-east-1", "us-east-2", "us-west-2"]
-
-  validation {
-    condition     = length(var.bedrock_profile_regions) > 0 && alltrue([for r in var.bedrock_profile_regions : can(regex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", r))])
-    error_message = "bedrock_profile_regions must be a non-empty list of region codes."
-  }
-}
-
 variable "advisor" {
   description = "Default advisor of the patch document: bedrock (falls back to rules with the reason recorded) or rules (no model calls)."
   type        = string
@@ -86,13 +75,13 @@ variable "lambda_architecture" {
 }
 
 variable "lambda_timeout_seconds" {
-  description = "Timeout of one insights invocation in seconds. The handler bounds one event to about 55 s (Bedrock calls cut at 20 s, one repair), so keep it at 60 or more."
+  description = "Timeout of one insights invocation in seconds: at least insights_batch_size x 55 s + 10 s (one event may take 55 s: Bedrock calls cut at 20 s, one repair, a 10 s wait); the queue's visibility timeout is 6x this."
   type        = number
-  default     = 60
+  default     = 300
 
   validation {
-    condition     = var.lambda_timeout_seconds >= 60 && var.lambda_timeout_seconds <= 900
-    error_message = "lambda_timeout_seconds must be between 60 and 900 (one event may take about 55 s)."
+    condition     = var.lambda_timeout_seconds >= 65 && var.lambda_timeout_seconds <= 900
+    error_message = "lambda_timeout_seconds must be between 65 and 900 (one event may take 55 s, plus 10 s start-up)."
   }
 }
 
@@ -130,7 +119,7 @@ variable "insights_signature_ttl_seconds" {
 }
 
 variable "insights_batch_size" {
-  description = "Failure events per Lambda invocation; failed ones are retried alone (partial batch responses)."
+  description = "Failure events per Lambda invocation; failed ones are retried alone (partial batch responses). lambda_timeout_seconds must be at least this x 55 s + 10 s (checked at plan)."
   type        = number
   default     = 5
 
@@ -218,8 +207,9 @@ variable "patch_max_concurrency" {
   default     = "10%"
 
   validation {
-    condition     = can(regex("^([1-9][0-9]{0,3}|[1-9][0-9]?%|100%)$", var.patch_max_concurrency))
-    error_message = "patch_max_concurrency must be a number (1-9999) or a percentage (1%-100%)."
+    # The SSM API's MaxConcurrency: pattern and 1-7 characters (botocore data/ssm/2014-11-06/service-2.json).
+    condition     = can(regex("^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$", var.patch_max_concurrency)) && length(var.patch_max_concurrency) <= 7
+    error_message = "patch_max_concurrency must be a number from 1 without leading zeros (10) or a percentage 1%-100% (10%), at most 7 characters."
   }
 }
 
@@ -229,8 +219,10 @@ variable "patch_max_errors" {
   default     = "10%"
 
   validation {
-    condition     = can(regex("^([0-9]{1,4}|[0-9]{1,2}%|100%)$", var.patch_max_errors))
-    error_message = "patch_max_errors must be a number (0-9999) or a percentage (0%-100%)."
+    # The SSM API's MaxErrors: pattern and 1-7 characters (botocore data/ssm/2014-11-06/service-2.json);
+    # "05" or "00%" pass a looser regex and are rejected by the API at apply time.
+    condition     = can(regex("^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$", var.patch_max_errors)) && length(var.patch_max_errors) <= 7
+    error_message = "patch_max_errors must be 0, a number without leading zeros (5) or a percentage 0%-100% without leading zeros (10%), at most 7 characters."
   }
 }
 
@@ -285,13 +277,15 @@ variable "policy_max_packages" {
 }
 
 variable "compliance_type" {
-  description = "SSM compliance type the agent reports with PutComplianceItems; its non_compliant events trigger an analysis."
+  description = "SSM compliance type the agent reports with PutComplianceItems (the document passes it as --compliance-type); its non_compliant events trigger an analysis."
   type        = string
   default     = "Custom:RHEL8SecurityPatching"
 
   validation {
-    condition     = can(regex("^Custom:[A-Za-z0-9_-]{1,92}$", var.compliance_type))
-    error_message = "compliance_type must be Custom:<name> (letters, digits, _ and -)."
+    # The SSM API's ComplianceTypeName, whole value, at most 100 characters (botocore
+    # data/ssm/2014-11-06/service-2.json): Custom: then one of [A-Za-z0-9_-], then word characters.
+    condition     = can(regex("^Custom:[A-Za-z0-9_-][A-Za-z0-9_]+$", var.compliance_type)) && length(var.compliance_type) <= 100
+    error_message = "compliance_type must be Custom:<name>, at most 100 characters: a letter, digit, _ or - and then at least one letter, digit or _ (no - after the first character)."
   }
 }
 

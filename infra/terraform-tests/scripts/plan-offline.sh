@@ -7,12 +7,15 @@
 # (TF_PLUGIN_DIR, default /opt/tf-plugins, laid out as registry.terraform.io/hashicorp/aws/<v>/<os_arch>/).
 # STS GetCallerIdentity is answered by a stub on 127.0.0.1; nothing else is called by a plan.
 # Usage: infra/terraform-tests/scripts/plan-offline.sh [extra -var arguments]
+# PLAN_JSON_OUT=FILE also keeps `terraform show -json` of the plan there (IamSimulationTest reads the
+# policies from it).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "$0")/../../.." && pwd)"
 PLUGIN_DIR="${TF_PLUGIN_DIR:-/opt/tf-plugins}"
-command -v terraform >/dev/null || { echo "plan-offline: terraform not found on PATH" >&2; exit 1; }
-[ -d "$PLUGIN_DIR" ] || { echo "plan-offline: no provider mirror at $PLUGIN_DIR (set TF_PLUGIN_DIR)" >&2; exit 1; }
+command -v terraform >/dev/null || { echo "plan-offline: terraform >= 1.6 not found on PATH (https://developer.hashicorp.com/terraform/install)" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "plan-offline: python3 not found on PATH" >&2; exit 1; }
+[ -d "$PLUGIN_DIR" ] || { echo "plan-offline: no AWS provider mirror at $PLUGIN_DIR (set TF_PLUGIN_DIR; fill it with: terraform providers mirror DIR, run in infra/terraform/examples/basic on a machine with registry access)" >&2; exit 1; }
 
 WORK="$(mktemp -d)"
 STUB_PID=""
@@ -87,6 +90,7 @@ start=$(date +%s.%N)
 terraform plan -input=false -no-color -lock=false -out="$WORK/plan" "$@" >"$WORK/plan.txt"
 end=$(date +%s.%N)
 terraform show -json "$WORK/plan" >"$WORK/plan.json"
+if [ -n "${PLAN_JSON_OUT:-}" ]; then cp "$WORK/plan.json" "$PLAN_JSON_OUT"; fi
 grep -E '^Plan:' "$WORK/plan.txt"
 echo "plan time: $(python3 -c "print(round($end - $start, 2))") s"
 
@@ -98,28 +102,38 @@ def one(suffix):
     hits = [v for k, v in res.items() if k.endswith(suffix)]
     assert len(hits) == 1, f"{suffix}: {len(hits)} resources"
     return hits[0]
-expected_arns = {
-    "arn:aws:bedrock:us-east-2:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6",
-    "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6",
-    "arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-sonnet-4-6",
-    "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-6"}
+PROFILE = "arn:aws:bedrock:us-east-2:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6"
+expected_arns = {PROFILE, "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-6"}
 failures = []
 def check(cond, msg):
     print(("ok   " if cond else "FAIL ") + msg)
     if not cond: failures.append(msg)
-# The Lambda policy and the event pattern name the window id, which AWS assigns at apply time:
-# they are checked by rendering the templates in `terraform console` below.
-policy = json.loads(one("aws_iam_policy.patch_agent")["policy"])
-arns = {r for s in policy["Statement"] if "bedrock:InvokeModel" in s["Action"] for r in s["Resource"]}
-check(arns == expected_arns, "instance policy: Bedrock resources are the profile + the 3 foundation-model ARNs")
-check(all("*" not in a for s in policy["Statement"] for a in s["Action"]), "instance policy: no wildcard action")
+# Every policy is known at plan time (ARNs built from names): the IAM simulation evaluates these.
+for address in ("aws_iam_policy.patch_agent", "aws_iam_role_policy.lambda_bedrock_s3", "aws_iam_role_policy.ssm_bedrock_role"):
+    check(isinstance(one(address).get("policy"), str), f"{address}: policy rendered at plan time")
+for address in ("aws_iam_policy.patch_agent", "aws_iam_role_policy.lambda_bedrock_s3"):
+    policy = json.loads(one(address)["policy"])
+    bedrock = [s for s in policy["Statement"] if "bedrock:InvokeModel" in s["Action"]]
+    arns = {r for s in bedrock for r in s["Resource"]}
+    check(arns == expected_arns, f"{address}: Bedrock resources are the profile and the foundation model in any region")
+    fm = [s for s in bedrock if any(":foundation-model/" in r for r in s["Resource"])]
+    check(len(fm) == 1 and fm[0].get("Condition") == {"StringEquals": {"bedrock:InferenceProfileArn": PROFILE}},
+          f"{address}: the foundation model only through the profile (bedrock:InferenceProfileArn)")
+    check(all("*" not in a for s in policy["Statement"] for a in s["Action"]), f"{address}: no wildcard action")
+lifecycle = one("aws_s3_bucket_lifecycle_configuration.patch_logs")["rule"]
+prefixes = [f["prefix"] for r in lifecycle for f in r["filter"]]
+check(len(prefixes) == len(lifecycle) and all(prefixes), "lifecycle: every rule has a prefix filter: " + ", ".join(prefixes))
+expiring = [f["prefix"] for r in lifecycle if r["expiration"] for f in r["filter"]]
+check(not any("bedrock-patch-artifacts/".startswith(p) for p in expiring), "lifecycle: no expiration covers bedrock-patch-artifacts/")
 check(one("aws_cloudwatch_event_rule.patch_failure")["name"] == "dev-patch-failure-rule", "rule name dev-patch-failure-rule")
 doc = one("aws_ssm_document.patch")
 content = json.loads(doc["content"])
 script = content["mainSteps"][1]["inputs"]["runCommand"][0]
 check(doc["name"] == "dev-bedrock-rhel8-patch", "document name")
 check("--report-bucket 'dev-rhel8-patch-logs-123456789012'" in script, "script: bucket from the account id")
-check("exec java" in script and "EXPECTED_SHA256='" in script, "script: checksum-pinned java -jar")
+check('exec "$JAVA"' in script and "EXPECTED_SHA256='" in script, "script: checksum-pinned java -jar")
+dest = content["mainSteps"][0]["inputs"]["destinationPath"]
+check(dest == "/var/lib/patchctl/agent/", "download destinationPath ends in / (the SSM Agent keeps the object's name): " + dest)
 src = json.loads(content["mainSteps"][0]["inputs"]["sourceInfo"])["path"]
 check(src.startswith("https://dev-rhel8-patch-logs-123456789012.s3.us-east-2.amazonaws.com/bedrock-patch-artifacts/dev/patchctl-"), "download path: " + src)
 win = one("aws_ssm_maintenance_window.patch")
@@ -129,6 +143,10 @@ check(tgt["targets"] == [{"key": "tag:PatchGroup", "values": ["rhel8-dev"]}], "t
 task = one("aws_ssm_maintenance_window_task.patch")
 rc = task["task_invocation_parameters"][0]["run_command_parameters"][0]
 check(rc["output_s3_key_prefix"] == "bedrock-patch/dev", "output prefix bedrock-patch/dev")
+check(task["task_arn"] == "dev-bedrock-rhel8-patch", "window task runs the document by name")
+queue = one("aws_sqs_queue.patch_failure")
+check(queue["visibility_timeout_seconds"] == 6 * fn_timeout if (fn_timeout := one("aws_lambda_function.patch_insights")["timeout"]) else False,
+      f"queue visibility {queue['visibility_timeout_seconds']} s = 6 x function timeout {fn_timeout} s")
 fn = one("aws_lambda_function.patch_insights")
 check((fn["runtime"], fn["handler"], fn["snap_start"][0]["apply_on"]) == ("java21", "io.patchctl.insights.InsightsHandler::handleRequest", "PublishedVersions"), "lambda runtime/handler/SnapStart")
 esm = one("aws_lambda_event_source_mapping.patch_failure_queue")
@@ -159,26 +177,19 @@ terraform init -backend=false -input=false -plugin-dir="$PLUGIN_DIR" >/dev/null
 VARS=(-var environment=dev -var "agent_jar_path=$WORK/repo/patchctl-agent/target/patchctl.jar"
       -var "insights_jar_path=$WORK/repo/patchctl-insights/target/patchctl-insights.jar")
 console() { echo "$1" | terraform console -plan "${VARS[@]}" | python3 -c 'import json,sys; print(json.loads(sys.stdin.read()))'; }
-console 'jsonencode(local.bedrock_model_arns)' >"$WORK/arns.json"
-VALUES='{compliance_type = "Custom:RHEL8SecurityPatching", document_name = "dev-bedrock-rhel8-patch", window_id = "mw-0ed7251d3fcf6e0c2", test_event_source = "custom.patch-manager"}'
+VALUES='{compliance_type = "Custom:RHEL8SecurityPatching", document_name = "dev-bedrock-rhel8-patch", document_arn = "arn:aws:ssm:us-east-2:123456789012:document/dev-bedrock-rhel8-patch", test_event_source = "custom.patch-manager"}'
 console "jsonencode(templatefile(\"templates/failure-event-pattern.json.tftpl\", $VALUES))" >"$WORK/pattern.rendered"
 for topic in "" "arn:aws:sns:us-east-2:123456789012:dev-patch-escalations"; do
-  console "jsonencode(templatefile(\"templates/lambda-policy.json.tftpl\", {bedrock_model_arns_json = jsonencode(local.bedrock_model_arns), bucket_arn = \"arn:aws:s3:::b\", environment = \"dev\", queue_arn = \"arn:aws:sqs:us-east-2:123456789012:q\", window_arn = \"arn:aws:ssm:us-east-2:123456789012:maintenancewindow/mw-0ed7251d3fcf6e0c2\", topic_arn = \"$topic\"}))" >"$WORK/lambda${topic:+-topic}.rendered"
+  console "jsonencode(templatefile(\"templates/lambda-policy.json.tftpl\", {bedrock_statements_json = local.bedrock_statements_json, bucket_arn = \"arn:aws:s3:::b\", environment = \"dev\", queue_arn = \"arn:aws:sqs:us-east-2:123456789012:q\", topic_arn = \"$topic\"}))" >"$WORK/lambda${topic:+-topic}.rendered"
 done
 python3 - "$WORK" <<'PY'
 import json, sys, re, os
 work = sys.argv[1]
-arns = set(json.loads(open(f"{work}/arns.json").read()))
-expected = {
-    "arn:aws:bedrock:us-east-2:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6",
-    "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6",
-    "arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-sonnet-4-6",
-    "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-6"}
-ok = arns == expected
-print(("ok   " if ok else "FAIL ") + "local.bedrock_model_arns = " + ", ".join(sorted(arns)))
+ok = True
 pattern = json.loads(json.loads(open(f"{work}/pattern.rendered").read()))
-ok2 = len(pattern["$or"]) == 4 and pattern["$or"][1]["detail"]["document-name"] == ["dev-bedrock-rhel8-patch"]
-print(("ok   " if ok2 else "FAIL ") + "event pattern rendered by Terraform: valid JSON, 4 branches")
+ok2 = len(pattern["$or"]) == 3 and pattern["$or"][1]["detail"]["document-name"] == [
+    "dev-bedrock-rhel8-patch", "arn:aws:ssm:us-east-2:123456789012:document/dev-bedrock-rhel8-patch"]
+print(("ok   " if ok2 else "FAIL ") + "event pattern rendered by Terraform: valid JSON, 3 branches, document by name or ARN")
 ok3 = True
 for name in ("lambda", "lambda-topic"):
     policy = json.loads(json.loads(open(f"{work}/{name}.rendered").read()))
@@ -197,7 +208,8 @@ def render(template, values):
 root = os.getcwd()
 tpl = open(f"{root}/templates/failure-event-pattern.json.tftpl").read()
 mine = render(tpl, {"compliance_type": "Custom:RHEL8SecurityPatching", "document_name": "dev-bedrock-rhel8-patch",
-                    "window_id": "mw-0ed7251d3fcf6e0c2", "test_event_source": "custom.patch-manager"})
+                    "document_arn": "arn:aws:ssm:us-east-2:123456789012:document/dev-bedrock-rhel8-patch",
+                    "test_event_source": "custom.patch-manager"})
 ok4 = mine == json.loads(open(f"{work}/pattern.rendered").read())
 print(("ok   " if ok4 else "FAIL ") + "event pattern: Terraform's templatefile == the tests' renderer, byte for byte")
 sys.exit(0 if ok and ok2 and ok3 and ok4 else 1)
@@ -211,3 +223,24 @@ elif grep -q "var.region must equal the AWS provider's region" "$WORK/mismatch.t
 else
   echo "FAIL region mismatch plan failed for another reason:"; tail -20 "$WORK/mismatch.txt"; exit 1
 fi
+
+# The failure path's arithmetic is refused at plan time when a batch cannot fit the function timeout.
+if terraform plan -input=false -no-color -lock=false "${VARS[@]}" -var lambda_timeout_seconds=120 -var insights_batch_size=5 >"$WORK/batch.txt" 2>&1; then
+  echo "FAIL plan with 5 messages x 55 s in a 120 s timeout succeeded"; exit 1
+elif grep -q "lambda_timeout_seconds must be at least insights_batch_size x 55 s" "$WORK/batch.txt"; then
+  echo "ok   plan with insights_batch_size 5 and lambda_timeout_seconds 120 is refused (needs 285 s)"
+else
+  echo "FAIL batch arithmetic plan failed for another reason:"; tail -20 "$WORK/batch.txt"; exit 1
+fi
+
+# The SSM API's MaxErrors pattern: a value a looser regex accepted is refused before apply (the
+# other values are checked against the API's pattern in SsmApiPatternsTest, without a plan each).
+for bad in 05; do
+  if terraform plan -input=false -no-color -lock=false "${VARS[@]}" -var "patch_max_errors=$bad" >"$WORK/maxerr.txt" 2>&1; then
+    echo "FAIL patch_max_errors=$bad accepted"; exit 1
+  elif grep -q "patch_max_errors must be 0, a number without leading zeros" "$WORK/maxerr.txt"; then
+    echo "ok   patch_max_errors=$bad refused by the API's pattern"
+  else
+    echo "FAIL patch_max_errors=$bad failed for another reason:"; tail -20 "$WORK/maxerr.txt"; exit 1
+  fi
+done

@@ -9,13 +9,18 @@ locals {
   patch_group      = "rhel8-${var.environment}"
   output_prefix    = "bedrock-patch/${var.environment}"
   jar_download_dir = "/var/lib/patchctl/agent"
-  policy_dir       = "/etc/patchctl"
+  # The trailing "/" matters: the SSM Agent keeps the S3 object's name only when destinationPath ends
+  # in "/" or already exists as a directory (isPathType in agent/plugins/downloadcontent/s3resource/
+  # s3resource.go of aws/amazon-ssm-agent); on a fresh host a path without it becomes the file name.
+  jar_download_path = "${local.jar_download_dir}/"
+  policy_dir        = "/etc/patchctl"
 
   run_script = templatefile("${path.module}/templates/run-patchctl.sh.tftpl", {
     environment        = var.environment
     region             = var.region
     model_id           = var.model_id
     bucket_name        = var.bucket_name
+    compliance_type    = var.compliance_type
     agent_jar_sha256   = var.agent_jar_sha256
     java_package       = var.java_package
     jar_download_dir   = local.jar_download_dir
@@ -54,7 +59,7 @@ resource "aws_ssm_document" "patch" {
         inputs = {
           sourceType      = "S3"
           sourceInfo      = jsonencode({ path = "https://${var.bucket_name}.s3.${var.region}.amazonaws.com/${var.agent_jar_key}" })
-          destinationPath = local.jar_download_dir
+          destinationPath = local.jar_download_path
         }
       },
       {
@@ -104,10 +109,12 @@ resource "aws_ssm_maintenance_window_target" "patch_group" {
 }
 
 resource "aws_ssm_maintenance_window_task" "patch" {
-  window_id        = aws_ssm_maintenance_window.patch.id
-  name             = "${var.environment}-patchctl-run"
-  task_type        = "RUN_COMMAND"
-  task_arn         = aws_ssm_document.patch.arn
+  window_id = aws_ssm_maintenance_window.patch.id
+  name      = "${var.environment}-patchctl-run"
+  task_type = "RUN_COMMAND"
+  # By name, as AWS's examples do: the Run Command event's document-name is then the name the rule
+  # matches (the rule also accepts the ARN, in case SSM reports what the task was given).
+  task_arn         = aws_ssm_document.patch.name
   priority         = 1
   max_concurrency  = var.max_concurrency
   max_errors       = var.max_errors
@@ -155,7 +162,9 @@ resource "aws_iam_role_policy" "ssm_bedrock_role" {
   name = "send-patchctl-document"
   role = aws_iam_role.ssm_bedrock_role.id
   policy = templatefile("${path.module}/templates/maintenance-window-policy.json.tftpl", {
-    document_arn = aws_ssm_document.patch.arn
+    # From the name, so the plan shows the policy in full (the document's ARN has this form).
+    document_arn = "arn:${data.aws_partition.current.partition}:ssm:${var.region}:${data.aws_caller_identity.current.account_id}:document/${local.document_name}"
+    bucket_arn   = "arn:${data.aws_partition.current.partition}:s3:::${var.bucket_name}"
     partition    = data.aws_partition.current.partition
     region       = var.region
     account_id   = data.aws_caller_identity.current.account_id

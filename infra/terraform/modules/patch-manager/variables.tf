@@ -28,6 +28,12 @@ variable "agent_jar_sha256" {
   }
 }
 
+variable "compliance_type" {
+  description = "SSM compliance type the agent reports (`patchctl run --compliance-type`); the failure rule filters on the same value."
+  type        = string
+  default     = "Custom:RHEL8SecurityPatching"
+}
+
 variable "model_id" {
   description = "Bedrock model or inference-profile id passed to `patchctl run --model-id`."
   type        = string

@@ -59,8 +59,24 @@ public final class S3ReportStore implements ReportStore, AutoCloseable {
         return builder.build();
     }
 
+    /**
+     * S3 object keys are at most 1,024 bytes of UTF-8 (Amazon S3 User Guide, "Naming Amazon S3 objects";
+     * the API model's ObjectKey gives no maximum). A longer key fails before any request, with the key's
+     * size in the message; as a store failure, so the agent spools the report rather than losing it.
+     */
+    static final int MAX_KEY_BYTES = 1024;
+
+    private void checkKey(String key) {
+        int bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_KEY_BYTES) {
+            throw new StoreUnavailableException("cannot use s3://" + bucket + "/" + key.substring(0, 80) + "...: the key is "
+                    + bytes + " bytes of UTF-8, S3 allows at most " + MAX_KEY_BYTES);
+        }
+    }
+
     @Override
     public void put(String key, byte[] body) {
+        checkKey(key);
         try {
             s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(body));
         } catch (SdkException e) {
@@ -70,6 +86,7 @@ public final class S3ReportStore implements ReportStore, AutoCloseable {
 
     @Override
     public boolean putIfAbsent(String key, byte[] body) {
+        checkKey(key);
         try {
             s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json").ifNoneMatch("*"),
                     RequestBody.fromBytes(body));
@@ -90,6 +107,7 @@ public final class S3ReportStore implements ReportStore, AutoCloseable {
 
     @Override
     public Optional<byte[]> get(String key) {
+        checkKey(key);
         try {
             return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
@@ -120,6 +138,7 @@ public final class S3ReportStore implements ReportStore, AutoCloseable {
 
     @Override
     public void delete(String key) {
+        checkKey(key);
         try {
             s3.deleteObject(b -> b.bucket(bucket).key(key));
         } catch (SdkException e) {

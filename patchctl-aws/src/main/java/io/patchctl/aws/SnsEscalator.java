@@ -12,6 +12,11 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class SnsEscalator implements Escalator, AutoCloseable {
 
     private static final int MAX_SUBJECT = 100;
+    /**
+     * Publish's Message: "at most 256 KB in size (262,144 bytes, not 262,144 characters)" (botocore
+     * data/sns/2010-03-31/service-2.json, PublishInput.Message, commit 0e6e2404b85dc336dd2889814e089bde7d1a4c55).
+     */
+    static final int MAX_MESSAGE_BYTES = 262_144;
 
     private final SnsClient sns;
     private final String topicArn;
@@ -44,9 +49,27 @@ public final class SnsEscalator implements Escalator, AutoCloseable {
                 + "\nStatus: " + report.patchStatus() + " at " + report.timestamp()
                 + "\nReport: " + storeDescription + "/" + reportKey;
         try {
-            sns.publish(b -> b.topicArn(topicArn).subject(subject).message(message));
+            sns.publish(b -> b.topicArn(topicArn).subject(subject).message(fitMessage(message)));
         } catch (SdkException e) {
             throw new IllegalStateException("cannot publish escalation to " + topicArn + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** At most 256 KB of UTF-8: a longer model answer is cut (marked) rather than the escalation refused. */
+    static String fitMessage(String message) {
+        byte[] utf8 = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_MESSAGE_BYTES) {
+            return message;
+        }
+        String marker = "\n[cut to SNS's 256 KB limit; the full analysis is in the report]";
+        int budget = MAX_MESSAGE_BYTES - marker.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.IGNORE);
+        try {
+            // Decoding a byte prefix drops a character split at the boundary instead of mangling it.
+            return decoder.decode(java.nio.ByteBuffer.wrap(utf8, 0, budget)).toString() + marker;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException("cannot cut the escalation message", e);
         }
     }
 

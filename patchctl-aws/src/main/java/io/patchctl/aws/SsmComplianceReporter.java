@@ -18,9 +18,11 @@ import software.amazon.awssdk.services.ssm.model.ComplianceUploadType;
 import software.amazon.awssdk.services.ssm.model.PutComplianceItemsRequest;
 
 /**
- * Reports a run's compliance to SSM (PutComplianceItems, type {@value ComplianceItems#TYPE}, one item
- * per advisory, upload type COMPLETE so fixed advisories disappear). Only for EC2 / managed
- * instances; never fails the run: the outcome is returned for the caller to log.
+ * Reports a run's compliance to SSM (PutComplianceItems, one item per advisory, upload type COMPLETE
+ * so fixed advisories disappear), under the compliance type the deployment configured (default
+ * {@value ComplianceItems#TYPE}; the EventBridge rule filters on the same value). Items are fitted to
+ * the API's limits ({@link SsmComplianceLimits}). Only for EC2 / managed instances; never fails the
+ * run: the outcome is returned for the caller to log.
  */
 public final class SsmComplianceReporter implements AutoCloseable {
 
@@ -32,16 +34,28 @@ public final class SsmComplianceReporter implements AutoCloseable {
     }
 
     private final SsmClient ssm;
+    private final String complianceType;
 
     public SsmComplianceReporter(SsmClient ssm) {
+        this(ssm, ComplianceItems.TYPE);
+    }
+
+    /** @throws IllegalArgumentException when the type is not a custom type the API accepts */
+    public SsmComplianceReporter(SsmClient ssm, String complianceType) {
         this.ssm = Objects.requireNonNull(ssm, "ssm");
+        this.complianceType = SsmComplianceLimits.complianceType(complianceType);
     }
 
     /** Compliance calls are small: 3 attempts within 15 s. */
     public static SsmComplianceReporter create(AwsClientSettings settings) {
+        return create(settings, ComplianceItems.TYPE);
+    }
+
+    public static SsmComplianceReporter create(AwsClientSettings settings, String complianceType) {
+        SsmComplianceLimits.complianceType(complianceType);
         AwsClientSettings short_ = settings.toBuilder().apiCallTimeout(Duration.ofSeconds(15))
                 .apiCallAttemptTimeout(Duration.ofSeconds(5)).maxAttempts(3).build();
-        return new SsmComplianceReporter(short_.applyTo(SsmClient.builder()).build());
+        return new SsmComplianceReporter(short_.applyTo(SsmClient.builder()).build(), complianceType);
     }
 
     /** EC2 ({@code i-…}) and hybrid managed ({@code mi-…}) instances have compliance in SSM. */
@@ -54,19 +68,21 @@ public final class SsmComplianceReporter implements AutoCloseable {
         if (!isManagedInstance(instanceId)) {
             return new Outcome(false, 0, "instance id '" + instanceId + "' is not an EC2 or managed instance", null);
         }
-        List<ComplianceItem> items = ComplianceItems.of(report);
+        List<ComplianceItem> items = SsmComplianceLimits.fit(ComplianceItems.of(report));
         PutComplianceItemsRequest request = PutComplianceItemsRequest.builder()
                 .resourceId(instanceId)
                 .resourceType("ManagedInstance")
-                .complianceType(ComplianceItems.TYPE)
+                .complianceType(complianceType)
                 .executionSummary(ComplianceExecutionSummary.builder()
-                        .executionTime(report.timestamp()).executionId(report.runId()).executionType("Command").build())
+                        .executionTime(report.timestamp())
+                        .executionId(SsmComplianceLimits.cut(report.runId(), SsmComplianceLimits.MAX_EXECUTION_ID))
+                        .executionType("Command").build())
                 .uploadType(ComplianceUploadType.COMPLETE)
                 .items(items.stream().map(SsmComplianceReporter::entry).collect(Collectors.toList()))
                 .build();
         try {
             ssm.putComplianceItems(request);
-            LOG.info("compliance reported instance={} type={} items={}", instanceId, ComplianceItems.TYPE, items.size());
+            LOG.info("compliance reported instance={} type={} items={}", instanceId, complianceType, items.size());
             return new Outcome(true, items.size(), null, null);
         } catch (SdkException e) {
             return new Outcome(false, items.size(), null, "PutComplianceItems failed: " + BedrockErrors.oneLine(e.getMessage()));

@@ -7,22 +7,25 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-/** The pure parts of the SNS and SSM adapters (their HTTP paths run in the insights integration tests). */
+/** The pure parts of the SNS adapter (their HTTP paths run in the insights integration tests). */
 class InsightsAdaptersTest {
-
-    @Test
-    void ssmParameters_instanceIdsAreRead_unsafeOnesDropped() {
-        assertThat(SsmWindowTargetResolver.instanceIds("{\"documentName\":\"AWS-RunShellScript\","
-                + "\"instanceIds\":[\"i-0a1b2c3d4e5f60718\",\"../../x\",7],\"maxConcurrency\":\"1\"}"))
-                .containsExactly("i-0a1b2c3d4e5f60718");
-        assertThat(SsmWindowTargetResolver.instanceIds("not json")).isEmpty();
-        assertThat(SsmWindowTargetResolver.instanceIds(null)).isEmpty();
-    }
 
     @Test
     void snsSubject_isAsciiAndAtMost100Characters() {
         String subject = SnsEscalator.ascii("patchctl prod: patch failure on i-0a1b2c3d4e5f60718 \u2014 " + "x".repeat(120));
         assertThat(subject).hasSize(100).endsWith("...").doesNotContain("\u2014").contains("?");
+    }
+
+    @Test
+    void snsMessage_isAtMost256KbOfUtf8_cutOnACharacterBoundary() {
+        String message = "\u00e9".repeat(200_000); // 400,000 bytes of UTF-8
+
+        String fitted = SnsEscalator.fitMessage(message);
+
+        assertThat(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(SnsEscalator.MAX_MESSAGE_BYTES);
+        assertThat(fitted).endsWith("[cut to SNS's 256 KB limit; the full analysis is in the report]").startsWith("\u00e9\u00e9");
+        assertThat(fitted.replace("\n[cut to SNS's 256 KB limit; the full analysis is in the report]", "")).matches("\u00e9+");
+        assertThat(SnsEscalator.fitMessage("short")).isEqualTo("short");
     }
 
     @Test

@@ -82,6 +82,21 @@ class S3ReportStoreTest {
     }
 
     @Test
+    void keyOver1024BytesOfUtf8_failsAsAStoreFailureBeforeAnyRequest_and1024BytesWork() {
+        // Segments under 255 bytes: S3Proxy may keep objects as files.
+        String atLimit = "bedrock-patch-runs/dev/" + ("x".repeat(199) + "/").repeat(5) + "y";
+        assertThat(atLimit.getBytes(StandardCharsets.UTF_8)).hasSize(S3ReportStore.MAX_KEY_BYTES);
+        String over = "bedrock-patch-runs/dev/" + "\u00e9".repeat(501); // 23 + 1002 bytes
+
+        store.put(atLimit, "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(store.get(atLimit)).isPresent();
+        assertThatThrownBy(() -> store.putIfAbsent(over, "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageEndingWith("the key is 1025 bytes of UTF-8, S3 allows at most 1024");
+    }
+
+    @Test
     void describe_namesTheBucket() {
         assertThat(store.describe()).startsWith("s3://dev-rhel8-patch-logs-");
     }

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.patchctl.core.advisory.SecurityUpdate;
@@ -89,6 +90,49 @@ class SsmComplianceReporterTest {
 
         assertThat(outcome.sent()).isFalse();
         assertThat(outcome.error()).startsWith("PutComplianceItems failed: not authorized to perform ssm:PutComplianceItems");
+    }
+
+    @Test
+    void report_longAdvisoryTitle_isCutToTheApis500Characters_underTheConfiguredType() throws Exception {
+        // A real advisory can list dozens of packages: the title (advisory + package names) passed 500.
+        ssm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{}")));
+        List<SecurityUpdate> updates = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            updates.add(new SecurityUpdate("RHSA-2024:2222", Severity.MODERATE, List.of("CVE-2024-0001"),
+                    "texlive-collection-fontsrecommended-" + i, "noarch", "7:20180414-28.el8", "7:20180414-29.el8"));
+        }
+        try (SsmComplianceReporter typed = new SsmComplianceReporter(software.amazon.awssdk.services.ssm.SsmClient.builder()
+                .region(software.amazon.awssdk.regions.Region.US_EAST_2).endpointOverride(URI.create(ssm.baseUrl()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"))).build(),
+                "Custom:ProdPatching")) {
+
+            SsmComplianceReporter.Outcome outcome = typed.report(report("i-0abc1234567890def", updates));
+
+            assertThat(outcome.error()).isNull();
+        }
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                ssm.getAllServeEvents().get(0).getRequest().getBodyAsString());
+        assertThat(body.get("ComplianceType").asText()).isEqualTo("Custom:ProdPatching");
+        String title = body.get("Items").get(0).get("Title").asText();
+        assertThat(title).hasSize(SsmComplianceLimits.MAX_TITLE).startsWith("RHSA-2024:2222 texlive-").endsWith("…");
+        body.get("Items").get(0).get("Details").fields().forEachRemaining(e ->
+                assertThat(e.getValue().asText().length()).isLessThanOrEqualTo(SsmComplianceLimits.MAX_DETAIL_VALUE));
+    }
+
+    @Test
+    void reporter_refusesATypeTheApiWouldReject() {
+        assertThatThrownBy(() -> SsmComplianceReporter.create(AwsClientSettings.builder().region("us-east-2").build(),
+                "Custom:RHEL8-Security"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("compliance type must be Custom:<name> of at most 100 characters (a letter, digit, _ or -,"
+                        + " then letters, digits or _), was 'Custom:RHEL8-Security'");
+    }
+
+    private static RunReport report(String instanceId, List<SecurityUpdate> updates) {
+        return new RunReport(null, "run-1", Instant.parse("2026-11-26T14:00:00Z"), "dev", instanceId, "h", "/",
+                RunMode.SCAN_ONLY, RunStatus.NON_COMPLIANT, 3, updates, null, null, List.of(),
+                List.of(), List.of(), null, null, Verification.notRun(), null, 1, 5, null);
     }
 
     private static RunReport report(String instanceId) {

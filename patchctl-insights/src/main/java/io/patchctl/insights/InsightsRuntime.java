@@ -5,7 +5,6 @@ import io.patchctl.aws.AwsClientSettings;
 import io.patchctl.aws.BedrockModelClient;
 import io.patchctl.aws.S3ReportStore;
 import io.patchctl.aws.SnsEscalator;
-import io.patchctl.aws.SsmWindowTargetResolver;
 import io.patchctl.core.insights.Analyst;
 import io.patchctl.core.insights.Escalator;
 import io.patchctl.core.insights.ModelAnalyst;
@@ -21,13 +20,10 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Wires the insights service from its configuration: S3 or a directory, Bedrock or the rules, SNS
- * and SSM when configured. Builds clients only (no connection, no credential lookup), so it is safe
+ * when configured. Builds clients only (no connection, no credential lookup), so it is safe
  * in Lambda init and under SnapStart.
  */
 public final class InsightsRuntime {
-
-    /** Target lookup is a nicety: fail fast when SSM is not reachable and key the report by window execution. */
-    private static final AwsClientConfig SSM_CONFIG = AwsClientConfig.of(Duration.ofSeconds(5), Duration.ofSeconds(2), 2);
 
     /** 20 s per call, throttling retries included: see {@link #bedrock}. */
     private static final AwsClientConfig BEDROCK_CONFIG = AwsClientConfig.of(Duration.ofSeconds(20), Duration.ofSeconds(20), 3);
@@ -50,9 +46,10 @@ public final class InsightsRuntime {
         Analyst analyst = model == null ? rules : new ModelAnalyst(model, rules);
         Escalator escalator = config.escalationTopicArn() == null ? Escalator.NONE
                 : SnsEscalator.create(config.escalationTopicArn(), region, AwsClientConfig.storageDefaults(), env, store.describe());
-        WindowTargetResolver resolver = config.bucket() != null ? SsmWindowTargetResolver.create(region, SSM_CONFIG, env)
-                : WindowTargetResolver.NONE;
-        return new InsightService(config, store, analyst, resolver, escalator, clock);
+        // No SSM lookups: the rule routes only per-instance events (the maintenance-window event names no
+        // host, and its Get/Describe...TaskInvocation(s) calls cannot be scoped by IAM), so one host
+        // failure is one analysis. A window event given to `patchctl analyze` is keyed by its execution.
+        return new InsightService(config, store, analyst, WindowTargetResolver.NONE, escalator, clock);
     }
 
     /**

@@ -344,31 +344,14 @@ class InsightsIntegrationTest {
     }
 
     @Test
-    void windowEvent_resolvedThroughSsm_isReportedUnderTheInstance() throws Exception {
+    void windowEvent_isReportedUnderTheWindowExecution_withoutAnySsmCall() throws Exception {
         stubBedrock(answer(ScriptedModel.validReply(I1)));
-        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonSSM.GetMaintenanceWindowExecutionTaskInvocation"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(
-                        "{\"WindowExecutionId\":\"6417e808-7f35-4d1a-843f-123456789012\",\"TaskExecutionId\":\"c9b05aba-197f-4d8d-be34-e73fbb4f2a22\","
-                                + "\"InvocationId\":\"c336d2ab-09de-44ba-8f6a-6136cb0da5a4\",\"ExecutionId\":\"" + CMD + "\","
-                                + "\"TaskType\":\"RUN_COMMAND\",\"Status\":\"FAILED\",\"Parameters\":\"{\\\"documentName\\\":"
-                                + "\\\"dev-rhel8-bedrock-patch\\\",\\\"instanceIds\\\":[\\\"" + I1 + "\\\"],\\\"maxConcurrency\\\":\\\"1\\\"}\"}")));
-        putFailureOutput(I1, InsightServiceTest.DNF_REPO_DOWN);
-
-        JsonNode answer = invoke(handler(null), TestEvents.corpus("failure-mw-target-failed.json"));
-
-        assertThat(answer.get("keys").get(0).asText()).isEqualTo("bedrock-patch-insights/dev/" + I1 + "/20261121T021537Z.json");
-        assertThat(report(answer).get("context").get("command_id").asText()).isEqualTo(CMD);
-        assertThat(report(answer).get("context").get("error_class").asText()).isEqualTo("METADATA_DOWNLOAD");
-    }
-
-    @Test
-    void windowEvent_ssmUnreachable_isReportedUnderTheWindowExecution() throws Exception {
-        stubBedrock(answer(ScriptedModel.validReply(I1)));
-        // no SSM stub: WireMock answers 404, as an endpoint without the API would
 
         JsonNode answer = invoke(handler(null), TestEvents.corpus("failure-mw-target-failed.json"));
 
         assertThat(answer.get("keys").get(0).asText())
                 .isEqualTo("bedrock-patch-insights/dev/6417e808-7f35-4d1a-843f-123456789012/20261121T021537Z.json");
+        // The Lambda's role grants no SSM action (IamSimulationTest): the runtime must make no SSM call.
+        aws.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", com.github.tomakehurst.wiremock.client.WireMock.matching("AmazonSSM\\..*")));
     }
 }

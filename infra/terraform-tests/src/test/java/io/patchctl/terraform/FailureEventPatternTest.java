@@ -22,8 +22,6 @@ import software.amazon.event.ruler.Machine;
  */
 class FailureEventPatternTest {
 
-    /** The window id used in both corpora (AWS's documentation example). */
-    static final String WINDOW_ID = "mw-0ed7251d3fcf6e0c2";
     static final String ENVIRONMENT = "dev";
     private static final String TEMPLATE = "templates/failure-event-pattern.json.tftpl";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +41,7 @@ class FailureEventPatternTest {
         return TemplateRenderer.renderFile(root.resolve(TEMPLATE), Map.of(
                 "compliance_type", Hcl.defaultString(root, "compliance_type"),
                 "document_name", documentName(ENVIRONMENT),
-                "window_id", WINDOW_ID,
+                "document_arn", "arn:aws:ssm:us-east-2:123456789012:document/" + documentName(ENVIRONMENT),
                 "test_event_source", Hcl.defaultString(root, "test_event_source")));
     }
 
@@ -84,7 +82,6 @@ class FailureEventPatternTest {
         assertThat(detailTypes).containsExactlyInAnyOrder(
                 "Configuration Compliance State Change",
                 "EC2 Command Invocation Status-change Notification",
-                "Maintenance Window Task Target Invocation State-change Notification",
                 "Patch Manager Compliance State Change");
     }
 
@@ -104,7 +101,7 @@ class FailureEventPatternTest {
         assertThat(HclSource.attribute(rule, "name")).isEqualTo("\"${var.environment}-patch-failure-rule\"");
         assertThat(rule).contains("event_pattern = templatefile(\"${path.module}/" + TEMPLATE + "\"");
         assertThat(TemplatefileCalls.binding(call, "document_name")).isEqualTo("module.patch_manager.document_name");
-        assertThat(TemplatefileCalls.binding(call, "window_id")).isEqualTo("module.patch_manager.maintenance_window_id");
+        assertThat(TemplatefileCalls.binding(call, "document_arn")).isEqualTo("module.patch_manager.document_arn");
         assertThat(TemplatefileCalls.binding(call, "compliance_type")).isEqualTo("var.compliance_type");
     }
 
@@ -116,13 +113,49 @@ class FailureEventPatternTest {
         assertThat(machine.rulesForJSONEvent(foreign)).isEmpty();
     }
 
+    @Test
+    void maintenanceWindowTargetEvents_areNotRouted_soOneHostFailureIsOneAnalysis() throws Exception {
+        // AWS's sample of this event names no host (no instance id, no invocation id), and the same
+        // failure also arrives as the per-instance "EC2 Command Invocation Status-change Notification".
+        List<Path> windowEvents = windowTargetEvents();
+        assertThat(windowEvents).as("maintenance-window events in the corpora").hasSizeGreaterThanOrEqualTo(2);
+        for (Path file : windowEvents) {
+            assertThat(machine.rulesForJSONEvent(TerraformTree.read(file))).as(file.getFileName().toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void commandEvent_matches_whetherSsmReportsTheDocumentByNameOrByArn() throws Exception {
+        String event = TerraformTree.read(ruleOnlyEvents().resolve("failure-command-failed-aws-sample.json"));
+        String byArn = event.replace("\"document-name\": \"dev-bedrock-rhel8-patch\"",
+                "\"document-name\": \"arn:aws:ssm:us-east-2:123456789012:document/dev-bedrock-rhel8-patch\"");
+        assertThat(byArn).isNotEqualTo(event);
+
+        assertThat(machine.rulesForJSONEvent(event)).containsExactly(ENVIRONMENT + "-patch-failure-rule");
+        assertThat(machine.rulesForJSONEvent(byArn)).containsExactly(ENVIRONMENT + "-patch-failure-rule");
+    }
+
+    /** Events of the given kind the rule must (failure-) or must not (skip-) match; window events are apart. */
     private static List<Path> events(String prefix) {
         List<Path> files = new ArrayList<>();
         for (Path dir : List.of(insightsCorpus(), ruleOnlyEvents())) {
             files.addAll(TerraformTree.filesEndingWith(dir, ".json").stream()
-                    .filter(p -> p.getFileName().toString().startsWith(prefix)).toList());
+                    .filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .filter(p -> !isWindowTargetEvent(p)).toList());
         }
         return files;
+    }
+
+    private static List<Path> windowTargetEvents() {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : List.of(insightsCorpus(), ruleOnlyEvents())) {
+            files.addAll(TerraformTree.filesEndingWith(dir, ".json").stream().filter(FailureEventPatternTest::isWindowTargetEvent).toList());
+        }
+        return files;
+    }
+
+    private static boolean isWindowTargetEvent(Path file) {
+        return TerraformTree.read(file).contains("\"Maintenance Window Task Target Invocation State-change Notification\"");
     }
 
     static Path insightsCorpus() {

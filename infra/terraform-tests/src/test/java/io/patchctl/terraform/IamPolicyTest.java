@@ -17,27 +17,31 @@ class IamPolicyTest {
     private static final String ENV = "dev";
     private static final String BUCKET_ARN = "arn:aws:s3:::dev-rhel8-patch-logs-123456789012";
     private static final String QUEUE_ARN = "arn:aws:sqs:us-east-2:123456789012:dev-patch-failure-events";
-    private static final String WINDOW_ARN = "arn:aws:ssm:us-east-2:123456789012:maintenancewindow/mw-0ed7251d3fcf6e0c2";
     private static final String TOPIC_ARN = "arn:aws:sns:us-east-2:123456789012:dev-patch-escalations";
     private static final String AGENT_JAR_KEY = "bedrock-patch-artifacts/dev/patchctl-" + "ab".repeat(32) + ".jar";
-    /** What local.bedrock_model_arns is for the default inference profile (checked by scripts/plan-offline.sh). */
-    private static final List<String> MODEL_ARNS = List.of(
-            "arn:aws:bedrock:us-east-2:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6",
-            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6",
-            "arn:aws:bedrock:us-east-2::foundation-model/anthropic.claude-sonnet-4-6",
-            "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-6");
+    private static final String PROFILE_ARN =
+            "arn:aws:bedrock:us-east-2:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6";
+    private static final String ANY_REGION_MODEL_ARN = "arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-6";
+    private static final List<String> MODEL_ARNS = List.of(PROFILE_ARN, ANY_REGION_MODEL_ARN);
+    /**
+     * What local.bedrock_statements_json is for the default inference profile (Terraform's own rendering
+     * is checked by scripts/plan-offline.sh and evaluated by the IAM simulation, IamSimulationTest).
+     */
+    private static final String BEDROCK_STATEMENTS = """
+            {"Sid":"InvokeTheConfiguredInferenceProfile","Effect":"Allow","Action":["bedrock:InvokeModel"],"Resource":["%s"]},            {"Sid":"InvokeTheFoundationModelOnlyThroughThatProfile","Effect":"Allow","Action":["bedrock:InvokeModel"],            "Resource":["%s"],"Condition":{"StringEquals":{"bedrock:InferenceProfileArn":"%s"}}}"""
+            .formatted(PROFILE_ARN, ANY_REGION_MODEL_ARN, PROFILE_ARN);
 
     private static final Path ROOT = TerraformTree.root();
 
     static IamPolicy lambdaPolicy(String topicArn) {
         return IamPolicy.parse("lambda_bedrock_s3", TemplateRenderer.renderFile(ROOT.resolve("templates/lambda-policy.json.tftpl"),
-                Map.of("bedrock_model_arns_json", json(MODEL_ARNS), "bucket_arn", BUCKET_ARN, "environment", ENV,
-                        "queue_arn", QUEUE_ARN, "window_arn", WINDOW_ARN, "topic_arn", topicArn)));
+                Map.of("bedrock_statements_json", BEDROCK_STATEMENTS, "bucket_arn", BUCKET_ARN, "environment", ENV,
+                        "queue_arn", QUEUE_ARN, "topic_arn", topicArn)));
     }
 
     static IamPolicy instancePolicy() {
         return IamPolicy.parse("patch_agent", TemplateRenderer.renderFile(ROOT.resolve("templates/instance-policy.json.tftpl"),
-                Map.of("bedrock_model_arns_json", json(MODEL_ARNS), "bucket_arn", BUCKET_ARN, "environment", ENV,
+                Map.of("bedrock_statements_json", BEDROCK_STATEMENTS, "bucket_arn", BUCKET_ARN, "environment", ENV,
                         "agent_jar_key", AGENT_JAR_KEY)));
     }
 
@@ -45,7 +49,7 @@ class IamPolicyTest {
         return IamPolicy.parse("ssm_bedrock_role", TemplateRenderer.renderFile(
                 TerraformTree.patchManager().resolve("templates/maintenance-window-policy.json.tftpl"),
                 Map.of("document_arn", "arn:aws:ssm:us-east-2:123456789012:document/dev-bedrock-rhel8-patch",
-                        "partition", "aws", "region", "us-east-2", "account_id", "123456789012")));
+                        "partition", "aws", "region", "us-east-2", "account_id", "123456789012", "bucket_arn", BUCKET_ARN)));
     }
 
     @Test
@@ -87,14 +91,17 @@ class IamPolicyTest {
     }
 
     @Test
-    void maintenanceWindowRole_hasNoBedrockOrS3_andSendsOnlyThePatchDocument() {
+    void maintenanceWindowRole_hasNoBedrockOrS3_andSendsOnlyThePatchDocument_withOutputToTheLogBucket() {
         IamPolicy policy = maintenanceWindowPolicy();
 
         assertThat(policy.allActions()).noneMatch(a -> a.startsWith("bedrock:") || a.startsWith("s3:"));
+        // SendCommand is authorised against the document, the instances and the output bucket (resource
+        // type "bucket" in the Service Authorization Reference); without the bucket every window run is denied.
         assertThat(policy.resourcesOf("ssm:SendCommand")).containsExactlyInAnyOrder(
                 "arn:aws:ssm:us-east-2:123456789012:document/dev-bedrock-rhel8-patch",
                 "arn:aws:ec2:us-east-2:123456789012:instance/*",
-                "arn:aws:ssm:us-east-2:123456789012:managed-instance/*");
+                "arn:aws:ssm:us-east-2:123456789012:managed-instance/*",
+                BUCKET_ARN);
     }
 
     @Test
@@ -109,8 +116,10 @@ class IamPolicyTest {
         assertListScopedToPrefixes(policy, "bedrock-patch-runs/dev/*", "bedrock-patch/dev/*", "bedrock-patch-insights/dev/*");
         assertThat(policy.resourcesOf("sqs:ReceiveMessage")).containsExactly(QUEUE_ARN);
         assertThat(policy.resourcesOf("sqs:DeleteMessage")).containsExactly(QUEUE_ARN);
-        assertThat(policy.resourcesOf("ssm:GetMaintenanceWindowExecutionTaskInvocation")).containsExactly(WINDOW_ARN);
-        assertOnlyServices(policy, "bedrock", "s3", "sqs", "ssm", "sns");
+        // The maintenance-window branch is gone: its Get/Describe calls have no resource types and a
+        // window-scoped grant allowed nothing; the per-instance Run Command event names the host.
+        assertThat(policy.allActions()).noneMatch(a -> a.startsWith("ssm:"));
+        assertOnlyServices(policy, "bedrock", "s3", "sqs", "sns");
     }
 
     @Test
@@ -167,11 +176,11 @@ class IamPolicyTest {
         HclSource source = HclSource.module(ROOT);
 
         for (TemplatefileCalls.Call call : List.of(lambda, instance)) {
-            assertThat(TemplatefileCalls.binding(call, "bedrock_model_arns_json")).isEqualTo("jsonencode(local.bedrock_model_arns)");
+            assertThat(TemplatefileCalls.binding(call, "bedrock_statements_json")).isEqualTo("local.bedrock_statements_json");
             assertThat(TemplatefileCalls.binding(call, "bucket_arn")).isEqualTo("local.bucket_arn");
             assertThat(TemplatefileCalls.binding(call, "environment")).isEqualTo("var.environment");
         }
-        assertThat(TemplatefileCalls.binding(lambda, "queue_arn")).isEqualTo("aws_sqs_queue.patch_failure.arn");
+        assertThat(TemplatefileCalls.binding(lambda, "queue_arn")).isEqualTo("local.queue_arn");
         assertThat(TemplatefileCalls.binding(instance, "agent_jar_key")).isEqualTo("aws_s3_object.agent_jar.key");
 
         String inline = source.resource("aws_iam_role_policy", "lambda_bedrock_s3");
@@ -190,9 +199,8 @@ class IamPolicyTest {
 
         assertThat(locals).contains(":inference-profile/${var.bedrock_model_id}\"")
                 .contains("::foundation-model/${local.bedrock_base_model_id}\"")
-                .contains("replace(var.bedrock_model_id, \"/^(us|eu|apac|global)\\\\./\", \"\")");
-        assertThat(Hcl.variable(ROOT, "bedrock_profile_regions").get("default"))
-                .isEqualTo(List.of("us-east-1", "us-east-2", "us-west-2"));
+                .contains("\"bedrock:InferenceProfileArn\" = local.bedrock_profile_arn")
+                .contains("arn:${local.partition}:bedrock:*::foundation-model/${local.bedrock_base_model_id}");
         assertThat(Hcl.defaultString(ROOT, "bedrock_model_id")).isEqualTo("us.anthropic.claude-sonnet-4-6");
         assertThat(HclSource.attribute(locals, "bucket_arn")).isEqualTo("\"arn:${local.partition}:s3:::${local.bucket_name}\"");
         assertThat(HclSource.attribute(HclSource.module(ROOT).resource("aws_s3_bucket", "patch_logs"), "bucket"))
@@ -218,11 +226,4 @@ class IamPolicyTest {
                 .allMatch(a -> allowed.contains(a.substring(0, a.indexOf(':'))), "service in " + allowed);
     }
 
-    private static String json(List<String> values) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(values);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

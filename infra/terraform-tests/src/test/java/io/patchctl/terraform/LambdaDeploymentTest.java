@@ -111,7 +111,8 @@ class LambdaDeploymentTest {
         assertThat(HclSource.attribute(dlq, "sqs_managed_sse_enabled")).isEqualTo("true");
         assertThat(queue).containsPattern("deadLetterTargetArn\\s*=\\s*aws_sqs_queue\\.patch_failure_dlq\\.arn")
                 .containsPattern("maxReceiveCount\\s*=\\s*var\\.insights_max_receive_count");
-        assertThat(HclSource.attribute(queue, "visibility_timeout_seconds")).isEqualTo("var.lambda_timeout_seconds * 6");
+        assertThat(HclSource.attribute(queue, "visibility_timeout_seconds")).isEqualTo("local.insights_visibility_seconds");
+        assertThat(HclSource.attribute(SOURCE.block("locals"), "insights_visibility_seconds")).isEqualTo("6 * var.lambda_timeout_seconds");
     }
 
     @Test

@@ -38,6 +38,7 @@ class PatchDocumentTest {
                 "region", "us-east-2",
                 "model_id", "us.anthropic.claude-sonnet-4-6",
                 "bucket_name", "dev-rhel8-patch-logs-123456789012",
+                "compliance_type", "Custom:RHEL8SecurityPatching",
                 "agent_jar_sha256", sha,
                 "java_package", "java-17-openjdk-headless",
                 "jar_download_dir", jarDir,
@@ -45,16 +46,45 @@ class PatchDocumentTest {
                 "policy_json_base64", Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8))));
     }
 
-    /** The `java ... -jar "$JAR" run ...` command of the script, continuation lines joined. */
+    /** The `"$JAVA" ... -jar "$JAR" run ...` command of the script, continuation lines joined. */
     static String javaCommand(String script) {
-        Matcher m = Pattern.compile("(?m)^exec java (?:[^\\n]*\\\\\\n)*[^\\n]*$").matcher(script);
-        assertThat(m.find()).as("an `exec java ...` command in the script").isTrue();
+        Matcher m = Pattern.compile("(?m)^exec \"\\$JAVA\" (?:[^\\n]*\\\\\\n)*[^\\n]*$").matcher(script);
+        assertThat(m.find()).as("an `exec \"$JAVA\" ...` command in the script").isTrue();
         return m.group();
+    }
+
+    /**
+     * The aws:downloadContent step's destinationPath as Terraform renders it: the document's expression,
+     * with the module's locals substituted (they are plain strings and ${local.x} references).
+     */
+    static String downloadDestinationPath() {
+        HclSource module = HclSource.module(MODULE);
+        String document = module.resource("aws_ssm_document", "patch");
+        String locals = module.block("locals");
+        Matcher attr = Pattern.compile("destinationPath\\s*=\\s*(\\S+)").matcher(document);
+        assertThat(attr.find()).as("destinationPath in the document").isTrue();
+        return resolveLocals(attr.group(1), locals);
+    }
+
+    private static String resolveLocals(String expression, String locals) {
+        String value = expression;
+        if (value.startsWith("local.")) {
+            value = HclSource.attribute(locals, value.substring("local.".length()));
+        }
+        assertThat(value).as("a string literal").startsWith("\"").endsWith("\"");
+        value = value.substring(1, value.length() - 1);
+        Matcher ref = Pattern.compile("\\$\\{local\\.([a-z_]+)}").matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (ref.find()) {
+            ref.appendReplacement(out, Matcher.quoteReplacement(resolveLocals("local." + ref.group(1), locals)));
+        }
+        ref.appendTail(out);
+        return out.toString();
     }
 
     static List<String> patchctlArgs(String script, String advisor, boolean scanOnly, String instanceId) {
         String command = javaCommand(script).replace("{{ advisor }}", advisor);
-        Map<String, String> scalars = Map.of("JAR", jarPath(script), "POLICY_FILE", "/etc/patchctl/policy-dev.json");
+        Map<String, String> scalars = Map.of("JAVA", "java", "JAR", jarPath(script), "POLICY_FILE", "/etc/patchctl/policy-dev.json");
         Map<String, List<String>> arrays = new HashMap<>();
         arrays.put("MODE_ARGS", scanOnly ? List.of("--scan-only") : List.of());
         arrays.put("INSTANCE_ARGS", instanceId == null ? List.of() : List.of("--instance-id", instanceId));
@@ -93,6 +123,8 @@ class PatchDocumentTest {
             assertThat((String) run.matchedOptionValue("--region", null)).isEqualTo("us-east-2");
             assertThat((String) run.matchedOptionValue("--model-id", null)).isEqualTo("us.anthropic.claude-sonnet-4-6");
             assertThat((String) run.matchedOptionValue("--report-bucket", null)).isEqualTo("dev-rhel8-patch-logs-123456789012");
+            // One source of truth: the rule's compliance type reaches the agent through the document.
+            assertThat((String) run.matchedOptionValue("--compliance-type", null)).isEqualTo("Custom:RHEL8SecurityPatching");
             assertThat(String.valueOf((Object) run.matchedOptionValue("--policy", null))).endsWith("/etc/patchctl/policy-dev.json");
             assertThat(String.valueOf((Object) run.matchedOptionValue("--advisor", null))).isEqualToIgnoringCase("bedrock");
             assertThat(run.hasMatchedOption("--scan-only")).isEqualTo(scanOnly);
@@ -113,12 +145,13 @@ class PatchDocumentTest {
 
         assertThat(script).contains("EXPECTED_SHA256='" + SHA + "'")
                 .contains("if [ \"$ACTUAL_SHA256\" != \"$EXPECTED_SHA256\" ]; then")
-                .contains("if ! command -v java >/dev/null 2>&1 || [ \"$(java_major)\" -lt 17 ]; then")
+                .contains("if command -v java >/dev/null 2>&1 && [ \"$(java_major java)\" -ge 17 ] 2>/dev/null; then")
                 .contains("dnf -y -q install 'java-17-openjdk-headless'")
+                .contains("JAVA=\"$(rpm -ql 'java-17-openjdk-headless' | grep -m 1 '/bin/java$' || true)\"")
                 .startsWith("#!/bin/bash\n");
         int check = script.indexOf("!= \"$EXPECTED_SHA256\"");
         int exit = script.indexOf("exit 1", check);
-        int run = script.indexOf("exec java");
+        int run = script.indexOf("exec \"$JAVA\"");
         assertThat(check).isPositive().isLessThan(exit);
         assertThat(exit).isLessThan(run);
         assertThat(script).contains("set -euo pipefail");
@@ -199,12 +232,14 @@ class PatchDocumentTest {
         assertThat(HclSource.attribute(document, "name")).isEqualTo("local.document_name");
         assertThat(document).contains("action = \"aws:downloadContent\"").contains("sourceType      = \"S3\"")
                 .contains("${var.bucket_name}.s3.${var.region}.amazonaws.com/${var.agent_jar_key}")
-                .contains("destinationPath = local.jar_download_dir")
+                .contains("destinationPath = local.jar_download_path")
                 .contains("action = \"aws:runShellScript\"")
                 .contains("runCommand     = [local.run_script]");
         assertThat(document.indexOf("aws:downloadContent")).isLessThan(document.indexOf("aws:runShellScript"));
         assertThat(HclSource.attribute(HclSource.module(MODULE).block("locals"), "jar_download_dir"))
                 .isEqualTo("\"/var/lib/patchctl/agent\"");
+        // The agent keeps the object's name only for a path ending in "/" (or an existing directory).
+        assertThat(downloadDestinationPath()).isEqualTo("/var/lib/patchctl/agent/");
         // The object's basename is what the script looks for: patchctl-<sha256>.jar.
         assertThat(HclSource.attribute(HclSource.module(TerraformTree.root()).block("locals"), "agent_jar_key"))
                 .endsWith("/patchctl-${local.agent_jar_sha256}.jar\"");
@@ -238,7 +273,8 @@ class PatchDocumentTest {
         assertThat(HclSource.attribute(task, "max_concurrency")).isEqualTo("var.max_concurrency");
         assertThat(HclSource.attribute(task, "max_errors")).isEqualTo("var.max_errors");
         assertThat(HclSource.attribute(task, "service_role_arn")).isEqualTo("aws_iam_role.ssm_bedrock_role.arn");
-        assertThat(HclSource.attribute(task, "task_arn")).isEqualTo("aws_ssm_document.patch.arn");
+        // By name, as AWS's examples do, so the Run Command event's document-name is the name the rule matches.
+        assertThat(HclSource.attribute(task, "task_arn")).isEqualTo("aws_ssm_document.patch.name");
         assertThat(HclSource.attribute(root.module("patch_manager"), "max_concurrency")).isEqualTo("var.patch_max_concurrency");
     }
 

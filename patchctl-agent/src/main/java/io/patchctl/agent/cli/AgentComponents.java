@@ -25,7 +25,17 @@ public class AgentComponents {
     public record Settings(String advisor, String modelId, String region, String environment, Path reportDir,
                            String reportBucket, Path installroot, List<String> dnfArgs, Duration dnfTimeout,
                            String bedrockApi, Duration bedrockBudget, boolean planCache, Duration planCacheTtl,
-                           boolean compliance) {
+                           boolean compliance, String complianceType) {
+
+        /** As the canonical constructor with the default compliance type. */
+        public Settings(String advisor, String modelId, String region, String environment, Path reportDir,
+                        String reportBucket, Path installroot, List<String> dnfArgs, Duration dnfTimeout,
+                        String bedrockApi, Duration bedrockBudget, boolean planCache, Duration planCacheTtl,
+                        boolean compliance) {
+            this(advisor, modelId, region, environment, reportDir, reportBucket, installroot, dnfArgs, dnfTimeout,
+                    bedrockApi, bedrockBudget, planCache, planCacheTtl, compliance,
+                    io.patchctl.core.compliance.ComplianceItems.TYPE);
+        }
 
         /** The run options without the Bedrock/cache/compliance ones: their defaults. */
         public Settings(String advisor, String modelId, String region, String environment, Path reportDir,

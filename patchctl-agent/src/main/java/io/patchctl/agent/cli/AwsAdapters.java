@@ -101,7 +101,7 @@ final class AwsAdapters implements AutoCloseable {
             }
             AwsClientSettings settings = AwsClientSettings.builder().region(s.region())
                     .endpointOverride(AwsClientConfig.endpointOverride(env, "SSM", "Ssm").orElse(null)).build();
-            try (SsmComplianceReporter reporter = SsmComplianceReporter.create(settings)) {
+            try (SsmComplianceReporter reporter = SsmComplianceReporter.create(settings, s.complianceType())) {
                 SsmComplianceReporter.Outcome outcome = reporter.report(report);
                 if (outcome.error() != null) {
                     LOG.warn("compliance not reported instance={} error={}", report.instanceId(), outcome.error());

@@ -73,6 +73,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-compliance", description = "Do not report compliance to SSM (PutComplianceItems; only done on EC2).")
     boolean noCompliance;
 
+    @Option(names = "--compliance-type", defaultValue = "Custom:RHEL8SecurityPatching", paramLabel = "Custom:NAME",
+            description = "SSM compliance type of PutComplianceItems; the deployment's EventBridge rule filters on the same"
+                    + " value (Terraform passes var.compliance_type; default: ${DEFAULT-VALUE}).")
+    String complianceType;
+
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; a malformed file is exit 2 (default: built-in).")
     Path policyFile;
 
@@ -127,6 +132,11 @@ public final class RunCommand implements Callable<Integer> {
         if (dnfTimeoutSeconds <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dnf-timeout must be > 0 seconds");
         }
+        try {
+            io.patchctl.aws.SsmComplianceLimits.complianceType(complianceType);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--compliance-type: " + e.getMessage());
+        }
         if (!Files.isDirectory(installroot)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--installroot " + installroot + " is not a directory");
@@ -135,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
         AgentComponents.Settings settings = new AgentComponents.Settings(advisor, model.modelId(), model.region(), environment, reportDir,
                 reportBucket, installroot.toAbsolutePath(), List.copyOf(dnfArgs), Duration.ofSeconds(dnfTimeoutSeconds),
                 bedrockApi, Duration.ofSeconds(bedrockBudgetSeconds), !noPlanCache, Duration.ofHours(planCacheTtlHours),
-                !noCompliance);
+                !noCompliance, complianceType);
         String hostname = hostname();
         String instance = instanceId != null ? instanceId : components.instanceId(settings).orElse(hostname);
         checkKeySegment("--env", environment);

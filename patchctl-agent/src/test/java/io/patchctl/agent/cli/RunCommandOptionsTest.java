@@ -65,4 +65,12 @@ class RunCommandOptionsTest {
         assertThat(run.exitCode).isEqualTo(1);
         assertThat(run.stderr).contains("--installroot " + tmp.resolve("absent") + " is not a directory");
     }
+
+    @Test
+    void complianceTypeTheSsmApiRejects_isUsageErrorOne() {
+        LabRun run = LabRun.runRaw(new AgentComponents(), "--installroot=" + tmp, "--compliance-type=Custom:RHEL8-Security");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.stderr).contains("--compliance-type: compliance type must be Custom:<name>");
+    }
 }
