@@ -38,7 +38,7 @@ class DnfErrorClassifierTest {
         "rpm-lock.txt,                   RPM_LOCK,          can't create transaction lock on",
         "rhel-dnf-lock.txt,              RPM_LOCK,          Waiting for process with pid 1482 to finish",
         "scriptlet-failure.txt,          SCRIPTLET,         Error in PREIN scriptlet in rpm package badpre",
-        "rhel-not-registered.txt,        NOT_REGISTERED,    This system is not registered with an entitlement server",
+        "rhel-not-registered.txt,        NOT_REGISTERED,    Error: There are no enabled repositories",
         "ssm-timeout.txt,                TIMEOUT,           Command execution timed out",
         "unknown-segfault.txt,           UNKNOWN,           Segmentation fault",
     })
