@@ -1,6 +1,7 @@
 package io.patchctl.agent.workflow;
 
 import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.host.Distro;
 import io.patchctl.core.host.PackageManager;
 import io.patchctl.core.host.PackageManagerException;
 import io.patchctl.core.host.TransactionOutcome;
@@ -71,13 +72,15 @@ public final class AgentWorkflow {
     public RunOutcome run(RunRequest request) {
         long start = System.nanoTime();
         Draft d = new Draft(request, runIds.get().toString(), clock.instant());
+        d.distro = packageManager.distro();
         try {
             d.discovered = packageManager.discoverSecurityUpdates();
+            d.notes.addAll(ReleaseNotes.of(d.distro, request.policy(), packageManager.newerReleases()));
         } catch (PackageManagerException e) {
             d.fail("discovery failed: " + e.getMessage());
             return finish(d, start);
         }
-        AdvisorOutcome outcome = advise(d.discovered, request);
+        AdvisorOutcome outcome = advise(d.discovered, request, d.distro);
         d.advisor = AdvisorSection.of(outcome.info(), "cache".equals(outcome.info().kind()) ? "hit" : outcome.info().planCache());
         d.plan = outcome.plan();
         GuardedPlan guarded = new PolicyGuard(request.policy()).guard(d.discovered, outcome);
@@ -117,10 +120,10 @@ public final class AgentWorkflow {
         return finish(d, start);
     }
 
-    private AdvisorOutcome advise(List<SecurityUpdate> discovered, RunRequest request) {
+    private AdvisorOutcome advise(List<SecurityUpdate> discovered, RunRequest request, Distro distro) {
         long start = System.nanoTime();
         try {
-            return advisor.advise(discovered, request.policy());
+            return advisor.advise(discovered, request.policy(), distro);
         } catch (RuntimeException e) {
             // an advisor that throws instead of falling back: the run still gets a plan, and the report says why
             LOG.warn("advisor failed, using rules advisor={} error={}", advisor.getClass().getSimpleName(), e.toString());
@@ -204,6 +207,8 @@ public final class AgentWorkflow {
         Boolean rebootNeeded;
         RunStatus status = RunStatus.FAILED;
         String error;
+        Distro distro = Distro.UNKNOWN;
+        final List<String> notes = new ArrayList<>();
         int dnfInvocations;
         long durationMillis;
 
@@ -223,7 +228,7 @@ public final class AgentWorkflow {
                     request.hostname(), request.installroot(), request.mode(), status, exitCode, discovered, advisor, plan,
                     guarded == null ? List.of() : guarded.approved(), guarded == null ? List.of() : guarded.held(),
                     guarded == null ? List.of() : guarded.rejected(), transactionTest, apply, verification, rebootNeeded,
-                    dnfInvocations, durationMillis, error);
+                    dnfInvocations, durationMillis, error, distro, notes);
         }
     }
 
