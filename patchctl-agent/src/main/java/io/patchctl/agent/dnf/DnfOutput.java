@@ -225,6 +225,29 @@ public final class DnfOutput {
                 || lower.startsWith("errors during downloading metadata") || lower.startsWith("transaction check error");
     }
 
+    private static final Pattern NEWER_RELEASE = Pattern.compile("A newer release of \"[^\"]+\" is available");
+    private static final Pattern RELEASE_VERSION = Pattern.compile("^\\s*Version (\\S+):\\s*$");
+
+    /**
+     * The releases Amazon Linux 2023's dnf says are newer than the one its repositories are locked to
+     * ("WARNING: A newer release of "Amazon Linux" is available. ... Version 2023.6.20241031: ..."),
+     * oldest first as dnf lists them; empty when it said nothing.
+     */
+    public static List<String> newerReleases(String stdout, String stderr) {
+        String all = stdout + "\n" + stderr;
+        if (!NEWER_RELEASE.matcher(all).find()) {
+            return List.of();
+        }
+        List<String> versions = new ArrayList<>();
+        for (String line : all.split("\n")) {
+            var m = RELEASE_VERSION.matcher(line);
+            if (m.matches() && !versions.contains(m.group(1)) && versions.size() < 50) {
+                versions.add(m.group(1));
+            }
+        }
+        return versions.isEmpty() ? List.of("a newer release") : versions;
+    }
+
     /**
      * {@code dnf needs-restarting -r}: exits 1 when a reboot is needed, but also when the plugin is
      * missing ("No such command"); the text decides.

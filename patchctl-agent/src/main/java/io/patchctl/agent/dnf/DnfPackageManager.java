@@ -4,6 +4,7 @@ import io.patchctl.agent.process.ProcessResult;
 import io.patchctl.agent.process.ProcessRunner;
 import io.patchctl.core.advisory.SecurityUpdate;
 import io.patchctl.core.advisory.Severity;
+import io.patchctl.core.host.Distro;
 import io.patchctl.core.host.PackageManager;
 import io.patchctl.core.host.PackageManagerException;
 import io.patchctl.core.host.TransactionOutcome;
@@ -44,6 +45,7 @@ public final class DnfPackageManager implements PackageManager {
     private final String dnfBinary;
     private final AtomicInteger invocations = new AtomicInteger();
     private volatile boolean metadataLoaded;
+    private volatile List<String> newerReleases = List.of();
 
     /**
      * @param installroot the root to patch ({@code /} on a real host)
@@ -75,6 +77,7 @@ public final class DnfPackageManager implements PackageManager {
         ProcessResult list = dnf("discovery", List.of("updateinfo", "list", "--security"), false);
         requireSuccess(list, "dnf updateinfo list --security");
         metadataLoaded = true;
+        newerReleases = DnfOutput.newerReleases(list.stdout(), list.stderr());
         List<DnfOutput.UpdateinfoLine> lines = DnfOutput.updateinfoList(list.stdout()).stream()
                 .filter(DnfOutput.UpdateinfoLine::security).toList();
         if (lines.isEmpty()) {
@@ -157,6 +160,17 @@ public final class DnfPackageManager implements PackageManager {
     @Override
     public int invocations() {
         return invocations.get();
+    }
+
+    @Override
+    public List<String> newerReleases() {
+        return newerReleases;
+    }
+
+    /** The installroot's os-release. */
+    @Override
+    public Distro distro() {
+        return OsReleaseFile.read(installroot);
     }
 
     /** name or name.arch to [epoch:]version-release of the installed package (the newest, for install-only kernels). */

@@ -14,6 +14,7 @@ import io.patchctl.core.plan.PolicyGuard;
 import io.patchctl.core.plan.PolicyRules;
 import io.patchctl.core.plan.RulesAdvisor;
 import io.patchctl.core.report.AdvisorSection;
+import io.patchctl.core.report.ReleaseNotes;
 import io.patchctl.core.report.ApplyResult;
 import io.patchctl.core.report.RunMode;
 import io.patchctl.core.report.RunReport;
