@@ -69,4 +69,32 @@ class DistroRunLabTest {
         assertThat(severities).contains("curl=CRITICAL", "sudo=MODERATE", "zlib=LOW", "openssl-libs=IMPORTANT");
         assertThat(Files.readString(host.installroot().resolve("etc/os-release"))).contains("ID=\"amzn\"");
     }
+
+    @org.junit.jupiter.api.Test
+    void run_releaseLatestPolicy_onAmazonLinux_passesReleaseverLatestToEveryDnfCall() throws Exception {
+        Lab lab = Lab.build(StandardLabs.distro(LabDistro.AL2023));
+        LabHost host = lab.newHost(tmp.resolve("h"), HostSpec.allBase().distro(LabDistro.AL2023));
+        Path policy = Files.writeString(tmp.resolve("policy.yaml"), "release: latest\n");
+        List<List<String>> dnfCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProcessRunner recording = new ProcessRunner() {
+            @Override
+            public io.patchctl.agent.process.ProcessResult run(List<String> argv, java.util.Map<String, String> env,
+                                                              java.time.Duration timeout) {
+                if (argv.get(0).equals("dnf")) {
+                    dnfCalls.add(List.copyOf(argv));
+                }
+                return super.run(argv, env, timeout);
+            }
+        };
+
+        LabRun run = LabRun.run(host, LabRun.components(host, null, recording), "--advisor=rules",
+                "--report-dir=" + tmp.resolve("reports"), "--no-compliance", "--policy=" + policy);
+
+        // the lab's repositories do not use $releasever, so the run itself is unchanged: what matters is the argv
+        assertThat(run.exitCode).as(run.stderr).isZero();
+        assertThat(dnfCalls).isNotEmpty().allSatisfy(argv -> {
+            assertThat(argv).contains("--releasever=latest");
+            assertThat(argv.lastIndexOf("--releasever=latest")).isGreaterThan(argv.indexOf("--releasever=2023.6.20241010"));
+        });
+    }
 }
