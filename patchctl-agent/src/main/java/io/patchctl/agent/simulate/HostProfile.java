@@ -2,6 +2,7 @@ package io.patchctl.agent.simulate;
 
 import io.patchctl.agent.fleetreport.HostOutcome;
 import io.patchctl.lab.HostSpec;
+import io.patchctl.lab.LabDistro;
 import io.patchctl.lab.StandardLabs;
 import java.util.List;
 import java.util.function.Supplier;
@@ -65,6 +66,20 @@ public enum HostProfile {
 
     public HostSpec hostSpec() {
         return spec.get();
+    }
+
+    /**
+     * The distributions a simulated fleet mixes, dealt in turn (5 and the 8 profiles are coprime: every
+     * profile meets every distribution within 40 hosts). Simulate varies the hosts' os-release (what the
+     * agent reads and reports); the packages are the shared lab's. Per-distribution advisory ids, dist
+     * tags and kernels are exercised by {@code StandardLabs.distro} labs.
+     */
+    public static final List<LabDistro> FLEET_DISTROS = List.of(LabDistro.RHEL8, LabDistro.ROCKY9, LabDistro.ALMA8,
+            LabDistro.ORACLE9, LabDistro.AL2023);
+
+    /** The distribution of the host at {@code index} in a fleet. */
+    public static LabDistro distroForIndex(int index) {
+        return FLEET_DISTROS.get(index % FLEET_DISTROS.size());
     }
 
     /** The profile of the host at {@code index} in a fleet. */
