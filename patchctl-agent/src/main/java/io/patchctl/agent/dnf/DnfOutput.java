@@ -225,6 +225,23 @@ public final class DnfOutput {
                 || lower.startsWith("errors during downloading metadata") || lower.startsWith("transaction check error");
     }
 
+    /**
+     * Whether dnf got past its transaction test into the rpm transaction, so that something may have
+     * changed: it printed "Transaction test succeeded." or "Running transaction", or rpm reported a
+     * scriptlet failing (that only happens inside the transaction). False when dnf stopped at dependency
+     * resolution, download, GPG or the transaction test itself.
+     */
+    public static boolean transactionStarted(String stdout, String stderr) {
+        for (String raw : (stdout + "\n" + stderr).split("\n")) {
+            String line = raw.strip();
+            if (line.equals("Transaction test succeeded.") || line.equals("Running transaction")
+                    || line.contains("scriptlet failed") || line.startsWith("Error in ") && line.contains("scriptlet")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Pattern NEWER_RELEASE = Pattern.compile("A newer release of \"[^\"]+\" is available");
     private static final Pattern RELEASE_VERSION = Pattern.compile("^\\s*Version (\\S+):\\s*$");
 

@@ -95,13 +95,25 @@ public final class AgentWorkflow {
             return finish(d, start);
         }
 
-        TransactionOutcome test = packageManager.testUpgrade(guarded.approved());
-        d.transactionTest = new TransactionTest(true, test.success(), test.exitCode(), test.error());
-        if (!test.success()) {
-            d.fail("transaction test failed, nothing was changed: " + test.error());
-            return finish(d, start);
+        TransactionOutcome apply;
+        if (packageManager.upgradeTestsFirst()) {
+            // one process instead of two: the upgrade runs the same test first and changes nothing if it fails
+            apply = packageManager.upgrade(guarded.approved());
+            boolean passed = apply.testPassed() != null ? apply.testPassed() : apply.success();
+            d.transactionTest = new TransactionTest(true, passed, passed ? null : apply.exitCode(), passed ? null : apply.error());
+            if (!passed) {
+                d.fail("transaction test failed, nothing was changed: " + apply.error());
+                return finish(d, start);
+            }
+        } else {
+            TransactionOutcome test = packageManager.testUpgrade(guarded.approved());
+            d.transactionTest = new TransactionTest(true, test.success(), test.exitCode(), test.error());
+            if (!test.success()) {
+                d.fail("transaction test failed, nothing was changed: " + test.error());
+                return finish(d, start);
+            }
+            apply = packageManager.upgrade(guarded.approved());
         }
-        TransactionOutcome apply = packageManager.upgrade(guarded.approved());
         d.apply = new ApplyResult(true, apply.success(), apply.exitCode(), apply.installed(), apply.error(), apply.outputTail());
         try {
             Set<String> pending = packageManager.pendingSecurityPackages();

@@ -178,6 +178,19 @@ class DnfOutputTest {
     }
 
     @Test
+    void transactionStarted_tellsAStoppedTestFromAFailedTransaction() {
+        // captured from real dnf 4.14: a failed %pre (the transaction ran) and a file conflict (stopped at the test)
+        assertThat(DnfOutput.transactionStarted(resource("upgrade-failed-scriptlet.stdout"),
+                resource("upgrade-failed-scriptlet.stderr"))).isTrue();
+        assertThat(DnfOutput.transactionStarted("Running transaction check\nTransaction check succeeded.\n"
+                + "Running transaction test\n", "Error: Transaction test error:\n"
+                + "  file /opt/base/conf from install of clash-1.0-1.el8.noarch conflicts with file from package base-1.0-1.el8.noarch\n"))
+                .isFalse();
+        assertThat(DnfOutput.transactionStarted("", "Error: \n Problem: nothing provides libmissing.so.3()(64bit) needed by needy\n"))
+                .isFalse();
+    }
+
+    @Test
     void needsRestarting_missingPlugin_isUnknownNotRebootRequired() {
         assertThat(DnfOutput.needsRestarting(1, "", "No such command: needs-restarting. Please use /usr/bin/dnf --help"))
                 .isEmpty();
