@@ -69,17 +69,18 @@ public enum HostProfile {
     }
 
     /**
-     * The distributions a simulated fleet mixes, dealt in turn (5 and the 8 profiles are coprime: every
-     * profile meets every distribution within 40 hosts). Simulate varies the hosts' os-release (what the
-     * agent reads and reports); the packages are the shared lab's. Per-distribution advisory ids, dist
-     * tags and kernels are exercised by {@code StandardLabs.distro} labs.
+     * The distributions a simulated fleet mixes. Each profile has its own (in real fleets an update set
+     * belongs to one distribution: advisory ids and dist tags differ), so hosts with the same updates
+     * still share one plan: 8 hosts cover all five. Simulate varies the hosts' os-release (what the agent
+     * reads and reports); the packages are the shared lab's. Per-distribution advisory ids, dist tags and
+     * kernels are exercised by {@code StandardLabs.distro} labs.
      */
     public static final List<LabDistro> FLEET_DISTROS = List.of(LabDistro.RHEL8, LabDistro.ROCKY9, LabDistro.ALMA8,
             LabDistro.ORACLE9, LabDistro.AL2023);
 
-    /** The distribution of the host at {@code index} in a fleet. */
-    public static LabDistro distroForIndex(int index) {
-        return FLEET_DISTROS.get(index % FLEET_DISTROS.size());
+    /** The distribution of this profile's hosts. */
+    public LabDistro distro() {
+        return FLEET_DISTROS.get(ordinal() % FLEET_DISTROS.size());
     }
 
     /** The profile of the host at {@code index} in a fleet. */

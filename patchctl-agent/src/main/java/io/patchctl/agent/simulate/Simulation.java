@@ -145,7 +145,7 @@ public final class Simulation {
 
     private HostRun runHost(SimulatedHost host, Path hostsDir, Settings s, String commandId) throws Exception {
         Path dir = hostsDir.resolve(host.instanceId());
-        HostSpec spec = host.profile().hostSpec().distro(HostProfile.distroForIndex(host.index()));
+        HostSpec spec = host.profile().hostSpec().distro(host.profile().distro());
         LabHost labHost = host.profile().reachable() ? lab.newHost(dir, spec) : lab.newUnreachableHost(dir, spec);
         AgentResult result = agent.run(host, labHost, s.environment(), store);
         storeCommandOutput(s.environment(), commandId, host.instanceId(), result);

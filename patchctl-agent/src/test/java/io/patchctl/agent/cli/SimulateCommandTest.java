@@ -89,14 +89,16 @@ class SimulateCommandTest {
         JsonNode hosts = six.fleetJson().get("hosts");
         DirectoryReportStore store = new DirectoryReportStore(six.out());
         for (int i = 0; i < 6; i++) {
-            io.patchctl.lab.LabDistro distro = HostProfile.distroForIndex(i);
+            io.patchctl.lab.LabDistro distro = HostProfile.forIndex(i).distro();
             assertThat(hosts.get(i).get("distro").asText()).as("host %d", i).isEqualTo(distro.displayName());
             String id = SimulatedHost.of(i).instanceId();
             JsonNode run = Json.mapper().readTree(store.get(store.list("bedrock-patch-runs/dev/" + id + "/").get(0)).orElseThrow());
             assertThat(run.at("/distro/id").asText()).isEqualTo(distro.id());
         }
-        assertThat(six.stdout()).contains("Rocky Linux 9.3").contains("AlmaLinux 8.10").contains("Oracle Linux Server 9.4")
+        assertThat(six.stdout()).contains("Red Hat Enterprise Linux 8.10").contains("Rocky Linux 9.3").contains("AlmaLinux 8.10")
                 .contains("Amazon Linux 2023");
+        assertThat(java.util.Arrays.stream(HostProfile.values()).map(HostProfile::distro).distinct())
+                .as("8 hosts (every profile) cover every distribution").hasSize(HostProfile.FLEET_DISTROS.size());
     }
 
     @Test
