@@ -101,6 +101,8 @@ final class ContextGatherer {
         field(b, "status", report.path("status"));
         field(b, "exit_code", report.path("exit_code"));
         field(b, "mode", report.path("mode"));
+        // the analyst must name the host's real distribution (a Rocky 9 host is not "RHEL 8")
+        field(b, "distro", report.path("distro").path("pretty_name"));
         field(b, "error", report.path("error"));
         field(b, "approved", report.path("approved"));
         field(b, "transaction_test.success", report.path("transaction_test").path("success"));

@@ -118,6 +118,19 @@ class InsightServiceTest {
     }
 
     @Test
+    void runReportDistro_isInThePrompt_soTheModelNamesTheRealDistribution() throws Exception {
+        model.then(ScriptedModel.validReply(I1));
+        String run = TestEvents.runReport(I1, "Error: GPG check FAILED").replace("\"mode\":\"PATCH\",",
+                "\"mode\":\"PATCH\",\"distro\":{\"id\":\"rocky\",\"version_id\":\"9.3\",\"name\":\"Rocky Linux\","
+                        + "\"pretty_name\":\"Rocky Linux 9.3 (Blue Onyx)\"},");
+        store.put("bedrock-patch-runs/dev/" + I1 + "/20261121T021005Z-6b1f8c3e.json", run.getBytes(StandardCharsets.UTF_8));
+
+        service().process(TestEvents.commandFailed("ev-9", "2026-11-21T02:14:02Z", I1, CMD));
+
+        assertThat(model.requests.get(0).user()).contains("distro: Rocky Linux 9.3 (Blue Onyx)").doesNotContain("RHEL 8");
+    }
+
+    @Test
     void modelGarbageTwice_reportStillHasEightValidKeysFromRules() throws Exception {
         model.then("I am not JSON").then("{\"root_cause\": \"\"}");
         putCommandOutput(I1, DNF_REPO_DOWN);

@@ -13,6 +13,7 @@ public final class HostSpec {
 
     private final Set<String> without = new LinkedHashSet<>();
     private final Set<String> upgraded = new LinkedHashSet<>();
+    private LabDistro distro = LabDistro.RHEL8;
 
     private HostSpec() {
     }
@@ -32,6 +33,16 @@ public final class HostSpec {
     public HostSpec upgraded(String... names) {
         upgraded.addAll(List.of(names));
         return this;
+    }
+
+    /** The distribution the host's os-release names (default RHEL 8, the lab's original form). */
+    public HostSpec distro(LabDistro distro) {
+        this.distro = java.util.Objects.requireNonNull(distro, "distro");
+        return this;
+    }
+
+    public LabDistro distro() {
+        return distro;
     }
 
     /** The RPMs to install, resolved against the lab. */
@@ -59,6 +70,6 @@ public final class HostSpec {
 
     @Override
     public String toString() {
-        return "without=" + without + ",upgraded=" + upgraded;
+        return "without=" + without + ",upgraded=" + upgraded + ",distro=" + distro;
     }
 }

@@ -186,7 +186,12 @@ public final class Lab {
             copyTree(template, root);
             Path conf = hostAbs.resolve("dnf.conf");
             Files.writeString(conf, dnfConf(reachable));
-            return new LabHost(hostAbs, root, conf, environment());
+            // the host's identity, where the agent reads it (written per host: templates are shared)
+            Path osRelease = root.resolve("etc/os-release");
+            Files.createDirectories(osRelease.getParent());
+            Files.deleteIfExists(osRelease);
+            Files.writeString(osRelease, hostSpec.distro().osRelease());
+            return new LabHost(hostAbs, root, conf, environment(), hostSpec.distro());
         } catch (IOException e) {
             throw new LabException("cannot create lab host in " + hostAbs + ": " + e, e);
         }

@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * @param installroot the installroot to pass as {@code --installroot}
  * @param dnfConf     the host's dnf configuration (repos {@code base} and {@code updates})
  * @param environment variables every dnf/rpm process for this host needs
+ * @param distro      the distribution its {@code etc/os-release} names
  */
-public record LabHost(Path dir, Path installroot, Path dnfConf, Map<String, String> environment) {
+public record LabHost(Path dir, Path installroot, Path dnfConf, Map<String, String> environment, LabDistro distro) {
 
     public LabHost {
         environment = Map.copyOf(environment);
@@ -23,7 +24,7 @@ public record LabHost(Path dir, Path installroot, Path dnfConf, Map<String, Stri
 
     /** The arguments to give every dnf call for this host (also what {@code patchctl run --dnf-arg} gets). */
     public List<String> dnfArgs() {
-        return List.of("--config=" + dnfConf, "--releasever=8", "--noplugins");
+        return List.of("--config=" + dnfConf, "--releasever=" + distro.releasever(), "--noplugins");
     }
 
     /** Installed packages as name to {@code [epoch:]version-release.arch} list (several for install-only kernels). */

@@ -68,6 +68,44 @@ public final class StandardLabs {
                 .stable("filesystem", "x86_64", "3.8-6.el8");
     }
 
+    /** Installed, security update pending, allowed by the default policy, on every {@link #distro} lab. */
+    public static final List<String> DISTRO_ALLOWED = List.of("openssl-libs", "curl", "sudo", "zlib");
+
+    /** The kernels of a {@link #distro} lab (held by the default policy): Amazon Linux names them kernel6.1. */
+    public static List<String> distroKernels(LabDistro distro) {
+        return distro == LabDistro.AL2023 ? List.of("kernel6.1", "kernel-livepatch-6.1.112-122.189")
+                : List.of("kernel", "kernel-core");
+    }
+
+    /**
+     * A small lab in one distribution's own forms: its advisory ids (RHSA-/RLSA-/ALSA-/ELSA-/ALAS2023-),
+     * its dist tag, and for Amazon Linux 2023 its severities (lower case, "Medium") and kernel names.
+     * Hosts built from it should use {@code HostSpec.allBase().distro(distro)}.
+     */
+    public static LabSpec distro(LabDistro distro) {
+        String t = distro.distTag();
+        boolean amazon = distro == LabDistro.AL2023;
+        LabSpec.Builder b = LabSpec.builder()
+                .securityUpdate("openssl-libs", "x86_64", "1:3.0.7-24." + t, "1:3.0.7-27." + t, distro.advisoryId(2026, 101),
+                        amazon ? "important" : "Important", "CVE-2026-1101")
+                .securityUpdate("curl", "x86_64", "7.76.1-29." + t, "7.76.1-31." + t, distro.advisoryId(2026, 102),
+                        amazon ? "critical" : "Critical", "CVE-2026-1102")
+                .securityUpdate("sudo", "x86_64", "1.9.5p2-9." + t, "1.9.5p2-10." + t, distro.advisoryId(2026, 103),
+                        amazon ? "Medium" : "Moderate", "CVE-2026-1103")
+                .securityUpdate("zlib", "x86_64", "1.2.11-40." + t, "1.2.11-41." + t, distro.advisoryId(2026, 104),
+                        amazon ? "low" : "Low")
+                .stable("filesystem", "x86_64", "3.16-2." + t);
+        List<String> kernels = distroKernels(distro);
+        LabRpm k0 = LabRpm.of(kernels.get(0), (amazon ? "6.1.112-122.189." : "5.14.0-427.13.1.") + t, "x86_64");
+        LabRpm k1 = LabRpm.of(kernels.get(1), amazon ? "1.0-0." + t : "5.14.0-427.13.1." + t, "x86_64");
+        LabRpm k0new = LabRpm.of(kernels.get(0), (amazon ? "6.1.115-126.197." : "5.14.0-427.16.1.") + t, "x86_64");
+        LabRpm k1new = LabRpm.of(kernels.get(1), amazon ? "1.0-1." + t : "5.14.0-427.16.1." + t, "x86_64");
+        return b.base(k0, k1).update(k0new, k1new)
+                .advisory(LabAdvisory.security(distro.advisoryId(2026, 105), amazon ? "important" : "Important",
+                        List.of("CVE-2026-1105"), k0new, k1new))
+                .build();
+    }
+
     /**
      * The benchmark lab: {@code packages} installed packages of which {@code secure} have a security
      * update (two of them kernels, held by default), the rest stable.

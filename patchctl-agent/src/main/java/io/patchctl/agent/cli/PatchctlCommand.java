@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** The root command; each subcommand is one class. */
 @Command(name = "patchctl", mixinStandardHelpOptions = true, version = "patchctl 0.1.0",
-        description = "Security patching for RHEL 8 hosts: the model advises, code decides.",
+        description = "Security patching for RHEL-family hosts (RHEL, Rocky, AlmaLinux, Oracle Linux, Amazon Linux 2023): the model advises, code decides.",
         subcommands = {RunCommand.class, AnalyzeCommand.class, SimulateCommand.class, ReportCommand.class})
 public final class PatchctlCommand implements Runnable {
 

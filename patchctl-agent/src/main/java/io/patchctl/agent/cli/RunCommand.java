@@ -1,5 +1,6 @@
 package io.patchctl.agent.cli;
 
+import io.patchctl.agent.dnf.OsReleaseFile;
 import io.patchctl.agent.workflow.AgentWorkflow;
 import io.patchctl.agent.workflow.RunOutcome;
 import io.patchctl.agent.workflow.RunRequest;
@@ -142,8 +143,9 @@ public final class RunCommand implements Callable<Integer> {
                     "--installroot " + installroot + " is not a directory");
         }
         PatchPolicy policy = policyFile == null ? PatchPolicy.defaults() : PolicyLoader.load(policyFile);
+        List<String> effectiveDnfArgs = OsReleaseFile.dnfArgs(dnfArgs, policy, OsReleaseFile.read(installroot));
         AgentComponents.Settings settings = new AgentComponents.Settings(advisor, model.modelId(), model.region(), environment, reportDir,
-                reportBucket, installroot.toAbsolutePath(), List.copyOf(dnfArgs), Duration.ofSeconds(dnfTimeoutSeconds),
+                reportBucket, installroot.toAbsolutePath(), effectiveDnfArgs, Duration.ofSeconds(dnfTimeoutSeconds),
                 bedrockApi, Duration.ofSeconds(bedrockBudgetSeconds), !noPlanCache, Duration.ofHours(planCacheTtlHours),
                 !noCompliance, complianceType);
         String hostname = hostname();

@@ -173,21 +173,96 @@ public final class DnfOutput {
         return installed;
     }
 
-    /** dnf's own error lines ("Error: …", "error: …", " Problem: …"), most useful first; empty if none. */
+    /** Bound of {@link #errorText}: the cause must reach the report and the analyst, a flood must not. */
+    static final int ERROR_TEXT_MAX_LINES = 40;
+    static final int ERROR_TEXT_MAX_CHARS = 4000;
+
+    /**
+     * dnf's and rpm's own error lines ("Error: …", "error: …", " Problem: …", lock and scriptlet messages),
+     * each with the indented detail under it: dnf prints the header ("Error: Transaction test error:",
+     * "Problem: …") and names the cause only on the lines below it ("file … conflicts with file from
+     * package …", "- package … is filtered out by modular filtering", "installing package … needs 171MB on
+     * the / filesystem"). Bounded; empty if there is no such line.
+     */
     public static String errorText(String stdout, String stderr) {
         List<String> errors = new ArrayList<>();
-        for (String raw : (stderr + "\n" + stdout).split("\n")) {
-            String line = raw.strip();
-            String lower = line.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("error:") || lower.startsWith("problem:") || lower.startsWith("- curl error")
-                    || lower.startsWith("no match for argument") || line.contains("scriptlet failed")
-                    || lower.startsWith("waiting for process with pid") || lower.contains("transaction lock")) {
-                if (!errors.contains(line)) {
-                    errors.add(line);
+        int chars = 0;
+        String[] lines = (stderr + "\n" + stdout).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (!isErrorHeader(lines[i].strip())) {
+                continue;
+            }
+            List<String> block = new ArrayList<>();
+            block.add(lines[i].strip());
+            boolean summary = lines[i].strip().equals("Error Summary");
+            // the indented detail under the header; dnf's Error Summary runs to the next blank line
+            while (i + 1 < lines.length && !lines[i + 1].isBlank()
+                    && (Character.isWhitespace(lines[i + 1].charAt(0)) || lines[i + 1].startsWith("- ") || summary)) {
+                i++;
+                block.add(lines[i].stripTrailing());
+            }
+            for (String line : block) {
+                if (errors.contains(line)) {
+                    continue;
                 }
+                if (errors.size() >= ERROR_TEXT_MAX_LINES || chars + line.length() > ERROR_TEXT_MAX_CHARS) {
+                    errors.add("[... more error lines omitted]");
+                    return String.join("\n", errors);
+                }
+                errors.add(line);
+                chars += line.length() + 1;
             }
         }
         return String.join("\n", errors);
+    }
+
+    private static boolean isErrorHeader(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        return lower.startsWith("error:") || lower.startsWith("rpm: error:") || lower.startsWith("problem")
+                || lower.startsWith("- curl error") || lower.startsWith("no match for argument")
+                || line.equals("Error Summary") || line.contains("scriptlet failed") || line.startsWith("Error in ")
+                || lower.startsWith("waiting for process with pid") || lower.contains("transaction lock")
+                || lower.startsWith("errors during downloading metadata") || lower.startsWith("transaction check error");
+    }
+
+    /**
+     * Whether dnf got past its transaction test into the rpm transaction, so that something may have
+     * changed: it printed "Transaction test succeeded." or "Running transaction", or rpm reported a
+     * scriptlet failing (that only happens inside the transaction). False when dnf stopped at dependency
+     * resolution, download, GPG or the transaction test itself.
+     */
+    public static boolean transactionStarted(String stdout, String stderr) {
+        for (String raw : (stdout + "\n" + stderr).split("\n")) {
+            String line = raw.strip();
+            if (line.equals("Transaction test succeeded.") || line.equals("Running transaction")
+                    || line.contains("scriptlet failed") || line.startsWith("Error in ") && line.contains("scriptlet")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern NEWER_RELEASE = Pattern.compile("A newer release of \"[^\"]+\" is available");
+    private static final Pattern RELEASE_VERSION = Pattern.compile("^\\s*Version (\\S+):\\s*$");
+
+    /**
+     * The releases Amazon Linux 2023's dnf says are newer than the one its repositories are locked to
+     * ("WARNING: A newer release of "Amazon Linux" is available. ... Version 2023.6.20241031: ..."),
+     * oldest first as dnf lists them; empty when it said nothing.
+     */
+    public static List<String> newerReleases(String stdout, String stderr) {
+        String all = stdout + "\n" + stderr;
+        if (!NEWER_RELEASE.matcher(all).find()) {
+            return List.of();
+        }
+        List<String> versions = new ArrayList<>();
+        for (String line : all.split("\n")) {
+            var m = RELEASE_VERSION.matcher(line);
+            if (m.matches() && !versions.contains(m.group(1)) && versions.size() < 50) {
+                versions.add(m.group(1));
+            }
+        }
+        return versions.isEmpty() ? List.of("a newer release") : versions;
     }
 
     /**

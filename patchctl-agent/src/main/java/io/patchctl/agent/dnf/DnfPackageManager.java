@@ -2,8 +2,10 @@ package io.patchctl.agent.dnf;
 
 import io.patchctl.agent.process.ProcessResult;
 import io.patchctl.agent.process.ProcessRunner;
+import io.patchctl.core.advisory.RpmVersion;
 import io.patchctl.core.advisory.SecurityUpdate;
 import io.patchctl.core.advisory.Severity;
+import io.patchctl.core.host.Distro;
 import io.patchctl.core.host.PackageManager;
 import io.patchctl.core.host.PackageManagerException;
 import io.patchctl.core.host.TransactionOutcome;
@@ -28,8 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Few invocations per run: discovery reads repository metadata once ({@code updateinfo list}),
  * every later call uses that cache ({@code -C}): {@code updateinfo info} for CVEs, the test
- * transaction, the upgrade, and the verification ({@code check-update --security}). Installed EVRs
- * come from one {@code rpm -q}, which is cheaper than any dnf call.
+ * transaction (skipped by the agent: {@link #upgradeTestsFirst()}) and the upgrade. Installed EVRs come from one {@code rpm -q}, which is cheaper than any
+ * dnf call; so does the verification after a discovery: every discovered update counts as pending until
+ * rpm shows its package installed at an EVR at least the advisory's fixed one (a dnf process would
+ * re-read the whole repository metadata on a real host to tell the same). Without a discovery in this
+ * instance, verification asks {@code dnf check-update --security}.
  */
 public final class DnfPackageManager implements PackageManager {
 
@@ -44,6 +49,9 @@ public final class DnfPackageManager implements PackageManager {
     private final String dnfBinary;
     private final AtomicInteger invocations = new AtomicInteger();
     private volatile boolean metadataLoaded;
+    private volatile List<String> newerReleases = List.of();
+    /** What the last discovery found (the fixed EVRs the verification compares against); null before one. */
+    private volatile List<SecurityUpdate> discovered;
 
     /**
      * @param installroot the root to patch ({@code /} on a real host)
@@ -75,9 +83,11 @@ public final class DnfPackageManager implements PackageManager {
         ProcessResult list = dnf("discovery", List.of("updateinfo", "list", "--security"), false);
         requireSuccess(list, "dnf updateinfo list --security");
         metadataLoaded = true;
+        newerReleases = DnfOutput.newerReleases(list.stdout(), list.stderr());
         List<DnfOutput.UpdateinfoLine> lines = DnfOutput.updateinfoList(list.stdout()).stream()
                 .filter(DnfOutput.UpdateinfoLine::security).toList();
         if (lines.isEmpty()) {
+            discovered = List.of();
             return List.of();
         }
         ProcessResult info = dnf("advisory details", List.of("updateinfo", "info", "--security"), true);
@@ -93,12 +103,17 @@ public final class DnfPackageManager implements PackageManager {
             updates.add(new SecurityUpdate(line.advisoryId(), severity, d == null ? List.of() : d.cves(), n.name(),
                     n.arch(), installed.getOrDefault(n.name() + "." + n.arch(), installed.get(n.name())), n.evr()));
         }
+        discovered = List.copyOf(updates);
         return updates;
     }
 
     /** Package names with a pending security update now (the verification pass). */
     @Override
     public Set<String> pendingSecurityPackages() {
+        List<SecurityUpdate> found = discovered;
+        if (found != null) {
+            return stillPending(found);
+        }
         ProcessResult check = dnf("verification", List.of("check-update", "--security"), metadataLoaded);
         // check-update exits 100 when updates are pending: that is an answer, not an error
         if (check.exitCode() != 0 && check.exitCode() != 100) {
@@ -109,6 +124,24 @@ public final class DnfPackageManager implements PackageManager {
         parsed.updates().forEach(p -> names.add(p.name()));
         parsed.obsoleting().forEach(p -> names.add(p.name()));
         return names;
+    }
+
+    /** The discovered updates whose fixed EVR rpm does not show installed: one {@code rpm -q}, no dnf. */
+    private Set<String> stillPending(List<SecurityUpdate> found) {
+        Map<String, String> installed = installedEvrs(found.stream().map(SecurityUpdate::name).toList());
+        Set<String> pending = new LinkedHashSet<>();
+        for (SecurityUpdate u : found) {
+            String now = installed.getOrDefault(u.name() + "." + u.arch(), installed.get(u.name()));
+            if (now == null) {
+                // gone since discovery (obsoleted, removed): nothing to install; never installed: still pending
+                if (u.installedEvr() == null) {
+                    pending.add(u.name());
+                }
+            } else if (RpmVersion.compareEvr(now, u.availableEvr()) < 0) {
+                pending.add(u.name());
+            }
+        }
+        return pending;
     }
 
     @Override
@@ -137,8 +170,15 @@ public final class DnfPackageManager implements PackageManager {
         ProcessResult r = dnf(what, command, metadataLoaded);
         boolean ok = r.exitCode() == 0 && !r.timedOut();
         String error = ok ? null : failureText(r, "dnf " + what);
-        return new TransactionOutcome(ok, r.exitCode(), test ? List.of() : DnfOutput.transactionInstalled(r.stdout()),
-                error, r.tail(TAIL_LINES));
+        List<String> installed = test ? List.of() : DnfOutput.transactionInstalled(r.stdout());
+        Boolean testPassed = test ? null : ok || !installed.isEmpty() || DnfOutput.transactionStarted(r.stdout(), r.stderr());
+        return new TransactionOutcome(ok, r.exitCode(), installed, error, r.tail(TAIL_LINES), testPassed);
+    }
+
+    /** dnf 4's upgrade runs the transaction check and test before it changes anything. */
+    @Override
+    public boolean upgradeTestsFirst() {
+        return true;
     }
 
     @Override
@@ -159,6 +199,17 @@ public final class DnfPackageManager implements PackageManager {
         return invocations.get();
     }
 
+    @Override
+    public List<String> newerReleases() {
+        return newerReleases;
+    }
+
+    /** The installroot's os-release. */
+    @Override
+    public Distro distro() {
+        return OsReleaseFile.read(installroot);
+    }
+
     /** name or name.arch to [epoch:]version-release of the installed package (the newest, for install-only kernels). */
     private Map<String, String> installedEvrs(List<String> names) {
         List<String> argv = new ArrayList<>(List.of("rpm", "--root", installroot.toString(), "-q", "--qf",
@@ -170,14 +221,19 @@ public final class DnfPackageManager implements PackageManager {
         for (String line : r.stdout().split("\n")) {
             String[] f = line.strip().split(" ");
             if (f.length == 3) {
-                evrs.put(f[0] + "." + f[1], f[2]);
-                evrs.put(f[0], f[2]);
+                // install-only packages (kernels) are listed once per installed version: keep the newest
+                evrs.merge(f[0] + "." + f[1], f[2], DnfPackageManager::newer);
+                evrs.merge(f[0], f[2], DnfPackageManager::newer);
             }
         }
         if (evrs.isEmpty() && !names.isEmpty()) {
             LOG.warn("rpm reported no installed EVRs exitCode={} stderr={}", r.exitCode(), r.tail(3));
         }
         return evrs;
+    }
+
+    private static String newer(String a, String b) {
+        return RpmVersion.compareEvr(a, b) >= 0 ? a : b;
     }
 
     private ProcessResult dnf(String what, List<String> command, boolean cacheOnly) {

@@ -300,6 +300,9 @@ public final class FleetReportHtml {
             if (!r.hostname().isEmpty()) {
                 h.append(esc(r.hostname())).append(" · ");
             }
+            if (!r.distro().isEmpty()) {
+                h.append("<span class=\"distro\">").append(esc(r.distro())).append("</span> · ");
+            }
             if (!r.timestamp().isEmpty()) {
                 h.append("run ").append(esc(r.timestamp())).append(" · ")
                         .append(String.format(Locale.ROOT, "%.1f s", r.durationMillis() / 1000.0)).append(" · ");

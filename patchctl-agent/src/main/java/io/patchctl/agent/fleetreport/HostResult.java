@@ -29,12 +29,13 @@ import java.util.Objects;
  * @param insight        the failure analysis, or null
  * @param startedAt      when a simulated cycle launched the host (null outside simulate or if never started)
  * @param finishedAt     when it finished (null likewise)
+ * @param distro         the distribution the RunReport names ("Rocky Linux 9.3"), empty if unknown
  */
 public record HostResult(String instanceId, String hostname, String environment, HostOutcome outcome,
                          Integer exitCode, String timestamp, long durationMillis, List<PendingUpdate> discovered,
                          List<String> installed, List<HeldItem> held, List<HeldItem> rejected, String advisorKind,
                          String modelId, String fallbackReason, String planCache, String error, String runReportKey,
-                         Insight insight, Instant startedAt, Instant finishedAt) {
+                         Insight insight, Instant startedAt, Instant finishedAt, String distro) {
 
     public HostResult {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -49,6 +50,7 @@ public record HostResult(String instanceId, String hostname, String environment,
         advisorKind = advisorKind == null ? "" : advisorKind;
         planCache = planCache == null ? "" : planCache;
         runReportKey = runReportKey == null ? "" : runReportKey;
+        distro = distro == null ? "" : distro;
     }
 
     /** Reads a RunReport (the JSON contract of DESIGN.md) tolerantly. */
@@ -76,26 +78,27 @@ public record HostResult(String instanceId, String hostname, String environment,
                 JsonFields.text(advisor, "plan_cache", ""),
                 error,
                 key,
-                null, null, null);
+                null, null, null,
+                distroName(JsonFields.object(run, "distro")));
     }
 
     /** A host the cycle never started (max-errors reached) or whose agent left no report. */
     public static HostResult withoutRun(String instanceId, String environment, HostOutcome outcome, String error) {
         return new HostResult(instanceId, "", environment, outcome, null, "", 0, List.of(), List.of(), List.of(),
-                List.of(), "", null, null, "", error, "", null, null, null);
+                List.of(), "", null, null, "", error, "", null, null, null, "");
     }
 
     public HostResult withInsight(Insight value) {
         return new HostResult(instanceId, hostname, environment, outcome, exitCode, timestamp, durationMillis,
                 discovered, installed, held, rejected, advisorKind, modelId, fallbackReason, planCache, error,
-                runReportKey, value, startedAt, finishedAt);
+                runReportKey, value, startedAt, finishedAt, distro);
     }
 
     /** The host's slot in a simulated cycle, as the scheduler measured it. */
     public HostResult withSchedule(Instant started, Instant finished) {
         return new HostResult(instanceId, hostname, environment, outcome, exitCode, timestamp, durationMillis,
                 discovered, installed, held, rejected, advisorKind, modelId, fallbackReason, planCache, error,
-                runReportKey, insight, started, finished);
+                runReportKey, insight, started, finished, distro);
     }
 
     /** "Bedrock (claude…)", "Rules", "Rules (Bedrock fell back: THROTTLED)", "Plan cache". */
@@ -109,6 +112,15 @@ public record HostResult(String instanceId, String hostname, String environment,
             label += " [cache]";
         }
         return label;
+    }
+
+    /** "Rocky Linux 9.3" from the RunReport's distro object (os-release NAME and VERSION_ID); "" if absent. */
+    private static String distroName(JsonNode distro) {
+        String name = JsonFields.text(distro, "name", "");
+        String id = JsonFields.text(distro, "id", "");
+        String version = JsonFields.text(distro, "version_id", "");
+        String base = name.isEmpty() ? id : name;
+        return base.isEmpty() ? "" : (version.isEmpty() ? base : base + " " + version);
     }
 
     private static PendingUpdate update(JsonNode item) {

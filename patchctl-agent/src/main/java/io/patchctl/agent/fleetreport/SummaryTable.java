@@ -7,7 +7,7 @@ import java.util.Map;
 /** The plain-text table printed on stdout at the end of a cycle: one row per host, then the totals. */
 public final class SummaryTable {
 
-    private static final String[] HEADERS = {"HOST", "STATUS", "INSTALLED", "HELD", "REJECTED", "ADVISOR", "ROOT CAUSE"};
+    private static final String[] HEADERS = {"HOST", "DISTRO", "STATUS", "INSTALLED", "HELD", "REJECTED", "ADVISOR", "ROOT CAUSE"};
     private static final int ROOT_CAUSE_WIDTH = 70;
 
     public String render(FleetReport report) {
@@ -16,6 +16,7 @@ public final class SummaryTable {
             boolean ran = r.outcome() != HostOutcome.NOT_STARTED;
             rows.add(new String[] {
                 r.instanceId(),
+                r.distro().isEmpty() ? "-" : r.distro(),
                 r.outcome().name(),
                 ran ? String.valueOf(r.installed().size()) : "-",
                 ran ? String.valueOf(r.held().size()) : "-",

@@ -2,6 +2,7 @@ package io.patchctl.agent.simulate;
 
 import io.patchctl.agent.fleetreport.HostOutcome;
 import io.patchctl.lab.HostSpec;
+import io.patchctl.lab.LabDistro;
 import io.patchctl.lab.StandardLabs;
 import java.util.List;
 import java.util.function.Supplier;
@@ -65,6 +66,21 @@ public enum HostProfile {
 
     public HostSpec hostSpec() {
         return spec.get();
+    }
+
+    /**
+     * The distributions a simulated fleet mixes. Each profile has its own (in real fleets an update set
+     * belongs to one distribution: advisory ids and dist tags differ), so hosts with the same updates
+     * still share one plan: 8 hosts cover all five. Simulate varies the hosts' os-release (what the agent
+     * reads and reports); the packages are the shared lab's. Per-distribution advisory ids, dist tags and
+     * kernels are exercised by {@code StandardLabs.distro} labs.
+     */
+    public static final List<LabDistro> FLEET_DISTROS = List.of(LabDistro.RHEL8, LabDistro.ROCKY9, LabDistro.ALMA8,
+            LabDistro.ORACLE9, LabDistro.AL2023);
+
+    /** The distribution of this profile's hosts. */
+    public LabDistro distro() {
+        return FLEET_DISTROS.get(ordinal() % FLEET_DISTROS.size());
     }
 
     /** The profile of the host at {@code index} in a fleet. */

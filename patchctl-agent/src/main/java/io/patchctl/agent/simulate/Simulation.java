@@ -12,6 +12,7 @@ import io.patchctl.core.json.Json;
 import io.patchctl.core.store.ReportKeys;
 import io.patchctl.core.store.ReportStore;
 import io.patchctl.core.store.StoreUnavailableException;
+import io.patchctl.lab.HostSpec;
 import io.patchctl.lab.Lab;
 import io.patchctl.lab.LabHost;
 import java.nio.charset.StandardCharsets;
@@ -144,9 +145,8 @@ public final class Simulation {
 
     private HostRun runHost(SimulatedHost host, Path hostsDir, Settings s, String commandId) throws Exception {
         Path dir = hostsDir.resolve(host.instanceId());
-        LabHost labHost = host.profile().reachable()
-                ? lab.newHost(dir, host.profile().hostSpec())
-                : lab.newUnreachableHost(dir, host.profile().hostSpec());
+        HostSpec spec = host.profile().hostSpec().distro(host.profile().distro());
+        LabHost labHost = host.profile().reachable() ? lab.newHost(dir, spec) : lab.newUnreachableHost(dir, spec);
         AgentResult result = agent.run(host, labHost, s.environment(), store);
         storeCommandOutput(s.environment(), commandId, host.instanceId(), result);
         return new HostRun(host, result);

@@ -1,6 +1,7 @@
 package io.patchctl.agent.workflow;
 
 import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.host.Distro;
 import io.patchctl.core.host.PackageManager;
 import io.patchctl.core.host.PackageManagerException;
 import io.patchctl.core.host.TransactionOutcome;
@@ -13,6 +14,7 @@ import io.patchctl.core.plan.PolicyGuard;
 import io.patchctl.core.plan.PolicyRules;
 import io.patchctl.core.plan.RulesAdvisor;
 import io.patchctl.core.report.AdvisorSection;
+import io.patchctl.core.report.ReleaseNotes;
 import io.patchctl.core.report.ApplyResult;
 import io.patchctl.core.report.RunMode;
 import io.patchctl.core.report.RunReport;
@@ -71,13 +73,15 @@ public final class AgentWorkflow {
     public RunOutcome run(RunRequest request) {
         long start = System.nanoTime();
         Draft d = new Draft(request, runIds.get().toString(), clock.instant());
+        d.distro = packageManager.distro();
         try {
             d.discovered = packageManager.discoverSecurityUpdates();
+            d.notes.addAll(ReleaseNotes.of(d.distro, request.policy(), packageManager.newerReleases()));
         } catch (PackageManagerException e) {
             d.fail("discovery failed: " + e.getMessage());
             return finish(d, start);
         }
-        AdvisorOutcome outcome = advise(d.discovered, request);
+        AdvisorOutcome outcome = advise(d.discovered, request, d.distro);
         d.advisor = AdvisorSection.of(outcome.info(), "cache".equals(outcome.info().kind()) ? "hit" : outcome.info().planCache());
         d.plan = outcome.plan();
         GuardedPlan guarded = new PolicyGuard(request.policy()).guard(d.discovered, outcome);
@@ -91,13 +95,25 @@ public final class AgentWorkflow {
             return finish(d, start);
         }
 
-        TransactionOutcome test = packageManager.testUpgrade(guarded.approved());
-        d.transactionTest = new TransactionTest(true, test.success(), test.exitCode(), test.error());
-        if (!test.success()) {
-            d.fail("transaction test failed, nothing was changed: " + test.error());
-            return finish(d, start);
+        TransactionOutcome apply;
+        if (packageManager.upgradeTestsFirst()) {
+            // one process instead of two: the upgrade runs the same test first and changes nothing if it fails
+            apply = packageManager.upgrade(guarded.approved());
+            boolean passed = apply.testPassed() != null ? apply.testPassed() : apply.success();
+            d.transactionTest = new TransactionTest(true, passed, passed ? null : apply.exitCode(), passed ? null : apply.error());
+            if (!passed) {
+                d.fail("transaction test failed, nothing was changed: " + apply.error());
+                return finish(d, start);
+            }
+        } else {
+            TransactionOutcome test = packageManager.testUpgrade(guarded.approved());
+            d.transactionTest = new TransactionTest(true, test.success(), test.exitCode(), test.error());
+            if (!test.success()) {
+                d.fail("transaction test failed, nothing was changed: " + test.error());
+                return finish(d, start);
+            }
+            apply = packageManager.upgrade(guarded.approved());
         }
-        TransactionOutcome apply = packageManager.upgrade(guarded.approved());
         d.apply = new ApplyResult(true, apply.success(), apply.exitCode(), apply.installed(), apply.error(), apply.outputTail());
         try {
             Set<String> pending = packageManager.pendingSecurityPackages();
@@ -117,10 +133,10 @@ public final class AgentWorkflow {
         return finish(d, start);
     }
 
-    private AdvisorOutcome advise(List<SecurityUpdate> discovered, RunRequest request) {
+    private AdvisorOutcome advise(List<SecurityUpdate> discovered, RunRequest request, Distro distro) {
         long start = System.nanoTime();
         try {
-            return advisor.advise(discovered, request.policy());
+            return advisor.advise(discovered, request.policy(), distro);
         } catch (RuntimeException e) {
             // an advisor that throws instead of falling back: the run still gets a plan, and the report says why
             LOG.warn("advisor failed, using rules advisor={} error={}", advisor.getClass().getSimpleName(), e.toString());
@@ -204,6 +220,8 @@ public final class AgentWorkflow {
         Boolean rebootNeeded;
         RunStatus status = RunStatus.FAILED;
         String error;
+        Distro distro = Distro.UNKNOWN;
+        final List<String> notes = new ArrayList<>();
         int dnfInvocations;
         long durationMillis;
 
@@ -223,7 +241,7 @@ public final class AgentWorkflow {
                     request.hostname(), request.installroot(), request.mode(), status, exitCode, discovered, advisor, plan,
                     guarded == null ? List.of() : guarded.approved(), guarded == null ? List.of() : guarded.held(),
                     guarded == null ? List.of() : guarded.rejected(), transactionTest, apply, verification, rebootNeeded,
-                    dnfInvocations, durationMillis, error);
+                    dnfInvocations, durationMillis, error, distro, notes);
         }
     }
 

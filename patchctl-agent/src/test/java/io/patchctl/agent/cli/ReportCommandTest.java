@@ -77,7 +77,7 @@ class ReportCommandTest {
         int code = execute("--from", reports.toString(), "--out", outDir.toString());
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).containsPattern("i-0aaa00000000000a2\\s+FAILED\\s+1\\s+0\\s+0\\s+Rules\\s+RPM scriptlet failure")
+        assertThat(out.toString()).containsPattern("i-0aaa00000000000a2\\s+-\\s+FAILED\\s+1\\s+0\\s+0\\s+Rules\\s+RPM scriptlet failure")
                 .contains("Fleet report: " + outDir.resolve("fleet-report.html").toAbsolutePath());
         JsonNode json = Json.mapper().readTree(outDir.resolve("fleet-report.json").toFile());
         assertThat(json.at("/summary/outcomes/COMPLIANT").asInt()).isEqualTo(1);

@@ -92,7 +92,8 @@ class RunCommandLabTest {
         assertThat(openssl.get("installed_evr").asText()).isEqualTo("1:1.1.1k-9.el8");
         assertThat(openssl.get("available_evr").asText()).isEqualTo("1:1.1.1k-12.el8");
         assertThat(texts(openssl.get("cves"))).containsExactly("CVE-2026-0001", "CVE-2026-0002");
-        assertThat(report.get("dnf_invocations").asInt()).isBetween(5, 6);
+        // list, info, upgrade (it runs its own transaction test), needs-restarting if plugins are on; verified by rpm -q
+        assertThat(report.get("dnf_invocations").asInt()).isBetween(3, 4);
         try (Stream<Path> files = Files.walk(tmp.resolve("reports"))) {
             assertThat(files.filter(Files::isRegularFile).map(p -> tmp.resolve("reports").relativize(p).toString()))
                     .singleElement().asString().matches("bedrock-patch-runs/dev/i-0lab/\\d{8}T\\d{6}Z-[0-9a-f-]{8}\\.json");
@@ -198,7 +199,8 @@ class RunCommandLabTest {
         assertThat(texts(report.get("approved"))).containsExactly("curl");
         assertThat(report.get("rejected")).hasSize(7);
         List<List<String>> upgrades = commands.stream().filter(c -> c.contains("upgrade")).toList();
-        assertThat(upgrades).hasSize(2).allSatisfy(c -> {
+        // one upgrade: dnf runs its transaction test inside it (no separate tsflags=test call)
+        assertThat(upgrades).hasSize(1).allSatisfy(c -> {
             assertThat(c.subList(c.indexOf("--") + 1, c.size())).containsExactly("curl");
             assertThat(c).doesNotContain("--nogpgcheck", "kernel-core", "nginx");
         });

@@ -99,7 +99,7 @@ class SimulateBedrockTest {
         // hosts 1 and 5 share an update set and run in parallel: whichever finishes planning second hits the cache
         assertThat(run.stdout().lines().filter(l -> l.contains("Bedrock [cache]")))
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-                .containsPattern("i-01ab000000000000[15]\\s+COMPLIANT\\s+5\\s+\\d+\\s+\\d+\\s+Bedrock \\[cache\\]");
+                .containsPattern("i-01ab000000000000[15]\\s+Red Hat Enterprise Linux 8.10\\s+COMPLIANT\\s+5\\s+\\d+\\s+\\d+\\s+Bedrock \\[cache\\]");
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder reply(String text) {

@@ -85,6 +85,23 @@ class SimulateCommandTest {
     }
 
     @Test
+    void sixHosts_mixedDistributions_eachReportAndTheFleetReportNameTheHostsDistro() throws Exception {
+        JsonNode hosts = six.fleetJson().get("hosts");
+        DirectoryReportStore store = new DirectoryReportStore(six.out());
+        for (int i = 0; i < 6; i++) {
+            io.patchctl.lab.LabDistro distro = HostProfile.forIndex(i).distro();
+            assertThat(hosts.get(i).get("distro").asText()).as("host %d", i).isEqualTo(distro.displayName());
+            String id = SimulatedHost.of(i).instanceId();
+            JsonNode run = Json.mapper().readTree(store.get(store.list("bedrock-patch-runs/dev/" + id + "/").get(0)).orElseThrow());
+            assertThat(run.at("/distro/id").asText()).isEqualTo(distro.id());
+        }
+        assertThat(six.stdout()).contains("Red Hat Enterprise Linux 8.10").contains("Rocky Linux 9.3").contains("AlmaLinux 8.10")
+                .contains("Amazon Linux 2023");
+        assertThat(java.util.Arrays.stream(HostProfile.values()).map(HostProfile::distro).distinct())
+                .as("8 hosts (every profile) cover every distribution").hasSize(HostProfile.FLEET_DISTROS.size());
+    }
+
+    @Test
     void sixHosts_everyFailureHasAnInsightReport_andReportsAreInTheLayout() throws Exception {
         DirectoryReportStore store = new DirectoryReportStore(six.out());
         String commandId = six.fleetJson().at("/cycle/command_id").asText();
@@ -167,7 +184,7 @@ class SimulateCommandTest {
         DirectoryReportStore store = new DirectoryReportStore(run.out());
         assertThat(store.list("bedrock-patch-runs/dev/" + SimulatedHost.of(3).instanceId() + "/")).isEmpty();
         assertThat(run.progress()).contains("max errors exceeded (1 failed): 1 host(s) not started");
-        assertThat(run.stdout()).containsPattern(SimulatedHost.of(3).instanceId() + "\\s+NOT_STARTED");
+        assertThat(run.stdout()).containsPattern(SimulatedHost.of(3).instanceId() + "\\s+-\\s+NOT_STARTED");
     }
 
     @Test

@@ -133,6 +133,64 @@ class DnfOutputTest {
     }
 
     @Test
+    void errorText_keepsTheIndentedLinesThatNameTheCause() {
+        // pasted from a real EL8 host (pulp/pulp-oci-images#406): the header alone says nothing
+        String stdout = """
+                Last metadata expiration check: 0:00:12 ago on Tue 10 Jan 2023.
+                Error:\s
+                 Problem: package dnf-plugins-core-4.0.21-17.el8.noarch requires python3-dnf-plugins-core = 4.0.21-17.el8, but none of the providers can be installed
+                  - cannot install the best candidate for the job
+                  - package python3-distro-1.4.0-2.module_el8.5.0+751+b79b40be.noarch is filtered out by modular filtering
+                """;
+
+        String text = DnfOutput.errorText(stdout, "");
+
+        assertThat(text).startsWith("Error:").contains("Problem: package dnf-plugins-core")
+                .contains("is filtered out by modular filtering").doesNotContain("Last metadata");
+    }
+
+    @Test
+    void errorText_keepsRpm414DiskLinesAndTheErrorSummary() {
+        String stdout = """
+                Error: Transaction test error:
+                  installing package openssl-libs-1:1.1.1k-12.el8.x86_64 needs 171MB on the / filesystem
+
+                Error Summary
+                -------------
+                Disk Requirements:
+                   At least 171MB more space needed on the / filesystem.
+                """;
+
+        assertThat(DnfOutput.errorText(stdout, "")).contains("needs 171MB on the / filesystem")
+                .contains("At least 171MB more space needed");
+    }
+
+    @Test
+    void errorText_isBounded() {
+        StringBuilder stdout = new StringBuilder("Error: Transaction test error:\n");
+        for (int i = 0; i < 1000; i++) {
+            stdout.append("  file /f").append(i).append(" from install of a-1-1.el8.noarch conflicts with file from package b-1-1.el8.noarch\n");
+        }
+        String text = DnfOutput.errorText(stdout.toString(), "");
+
+        assertThat(text.length()).isLessThanOrEqualTo(DnfOutput.ERROR_TEXT_MAX_CHARS + 40);
+        assertThat(text).startsWith("Error: Transaction test error:").contains("file /f0 ").endsWith("omitted]");
+    }
+
+    @Test
+    void transactionStarted_tellsAStoppedTestFromAFailedTransaction() {
+        // captured from real dnf 4.14: a failed %pre (the transaction ran) and a file conflict (stopped at the test)
+        assertThat(DnfOutput.transactionStarted(resource("upgrade-failed-scriptlet.stdout"),
+                resource("upgrade-failed-scriptlet.stderr"))).isTrue();
+        assertThat(DnfOutput.transactionStarted("Running transaction check\nTransaction check succeeded.\n"
+                + "Running transaction test\n", "Error: Transaction test error:\n"
+                + "  file /opt/base/conf from install of clash-1.0-1.el8.noarch conflicts with file from package base-1.0-1.el8.noarch\n"))
+                .isFalse();
+        assertThat(DnfOutput.transactionStarted("", "Error: \n Problem: nothing provides libmissing.so.3()(64bit) needed by needy\n"))
+                .isFalse();
+    }
+
+    @Test
     void needsRestarting_missingPlugin_isUnknownNotRebootRequired() {
         assertThat(DnfOutput.needsRestarting(1, "", "No such command: needs-restarting. Please use /usr/bin/dnf --help"))
                 .isEmpty();

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The command lines DnfPackageManager builds, with canned (captured) dnf output in place of processes. */
@@ -23,6 +24,9 @@ class DnfPackageManagerTest {
     static final class CannedRunner extends ProcessRunner {
         final List<List<String>> calls = new ArrayList<>();
 
+        String rpmOutput = "openssl-libs x86_64 1:1.1.1k-9.el8\nkernel x86_64 4.18.0-553.1.el8\nkernel-core x86_64 4.18.0-553.1.el8\n"
+                + "libxml2 x86_64 2.9.7-18.el8\nsudo x86_64 1.9.5p2-1.el8\n";
+
         @Override
         public ProcessResult run(List<String> argv, Map<String, String> env, Duration timeout) {
             calls.add(argv);
@@ -30,8 +34,7 @@ class DnfPackageManagerTest {
             String out = "";
             int code = 0;
             if (argv.get(0).equals("rpm")) {
-                out = "openssl-libs x86_64 1:1.1.1k-9.el8\nkernel x86_64 4.18.0-553.1.el8\nkernel-core x86_64 4.18.0-553.1.el8\n"
-                        + "libxml2 x86_64 2.9.7-18.el8\nsudo x86_64 1.9.5p2-1.el8\n";
+                out = rpmOutput;
             } else if (argv.contains("list")) {
                 out = DnfOutputTest.resource("updateinfo-list-security.stdout");
             } else if (argv.contains("info")) {
@@ -94,6 +97,31 @@ class DnfPackageManagerTest {
     @Test
     void pending_exit100_isAnAnswerNotAnError() {
         assertThat(dnf.pendingSecurityPackages()).containsExactly("kernel", "kernel-core", "libxml2", "openssl-libs", "sudo");
+    }
+
+    @Test
+    void pending_afterDiscovery_isOneRpmQueryComparedWithTheFixedEvrs_noDnf() {
+        dnf.discoverSecurityUpdates();
+        int dnfBefore = dnf.invocations();
+        // after the upgrade rpm shows openssl-libs and sudo fixed, a newer kernel next to the old one,
+        // libxml2 still old, kernel-core untouched
+        runner.rpmOutput = "openssl-libs x86_64 1:1.1.1k-12.el8\nkernel x86_64 4.18.0-553.1.el8\n"
+                + "kernel x86_64 4.18.0-553.2.el8\nkernel-core x86_64 4.18.0-553.1.el8\n"
+                + "libxml2 x86_64 2.9.7-18.el8\nsudo x86_64 1.9.5p3-1.el8\n";
+
+        Set<String> pending = dnf.pendingSecurityPackages();
+
+        assertThat(pending).containsExactlyInAnyOrder("kernel-core", "libxml2");
+        assertThat(dnf.invocations()).isEqualTo(dnfBefore);
+        assertThat(runner.calls.get(runner.calls.size() - 1)).startsWith("rpm", "--root", "/srv/root", "-q");
+    }
+
+    @Test
+    void pending_packageGoneSinceDiscovery_isNotPending() {
+        dnf.discoverSecurityUpdates();
+        runner.rpmOutput = "openssl-libs x86_64 1:1.1.1k-12.el8\n";
+
+        assertThat(dnf.pendingSecurityPackages()).doesNotContain("sudo", "libxml2");
     }
 
     @Test

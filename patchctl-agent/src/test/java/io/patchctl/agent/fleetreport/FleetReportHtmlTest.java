@@ -59,10 +59,10 @@ class FleetReportHtmlTest {
     void summaryTable_hasOneLinePerHostWithRootCause() {
         String table = new SummaryTable().render(SampleFleet.build());
         assertThat(table.lines().findFirst().orElseThrow())
-                .matches("HOST\\s+STATUS\\s+INSTALLED\\s+HELD\\s+REJECTED\\s+ADVISOR\\s+ROOT CAUSE");
-        assertThat(table).containsPattern("i-05\\s+FAILED\\s+0\\s+1\\s+0\\s+Rules\\s+</b><script>");
-        assertThat(table).containsPattern("i-07\\s+NOT_STARTED\\s+-\\s+-\\s+-\\s+-\\s+not started \\(max errors reached\\)");
-        assertThat(table).containsPattern("i-06\\s+FAILED.*\\(no analysis\\) Failed to download metadata");
+                .matches("HOST\\s+DISTRO\\s+STATUS\\s+INSTALLED\\s+HELD\\s+REJECTED\\s+ADVISOR\\s+ROOT CAUSE");
+        assertThat(table).containsPattern("i-05\\s+\\S+\\s+FAILED\\s+0\\s+1\\s+0\\s+Rules\\s+</b><script>");
+        assertThat(table).containsPattern("i-07\\s+-\\s+NOT_STARTED\\s+-\\s+-\\s+-\\s+-\\s+not started \\(max errors reached\\)");
+        assertThat(table).containsPattern("i-06\\s+-\\s+FAILED.*\\(no analysis\\) Failed to download metadata");
         assertThat(table).contains("7 hosts: 3 compliant, 1 non-compliant, 2 failed, 1 not started");
     }
 

@@ -40,6 +40,9 @@ class AgentWorkflowTest {
         final List<SecurityUpdate> pending = new ArrayList<>();
         final List<String> calls = new ArrayList<>();
         boolean failUpgrade;
+        boolean testsFirst;
+        /** With testsFirst: the upgrade stops at its own transaction test and changes nothing. */
+        boolean failOwnTest;
         RuntimeException discoveryError;
 
         FakeDnf add(String name, Severity severity) {
@@ -74,6 +77,10 @@ class AgentWorkflowTest {
         @Override
         public TransactionOutcome upgrade(List<String> names) {
             calls.add("upgrade " + names);
+            if (failOwnTest) {
+                return new TransactionOutcome(false, 1, List.of(), "Error: Transaction test error: file /x conflicts",
+                        "Error: Transaction test error:", false);
+            }
             if (failUpgrade) {
                 return new TransactionOutcome(false, 1, List.of(), "Error: Transaction failed", "Error: Transaction failed");
             }
@@ -90,6 +97,11 @@ class AgentWorkflowTest {
         @Override
         public int invocations() {
             return calls.size();
+        }
+
+        @Override
+        public boolean upgradeTestsFirst() {
+            return testsFirst;
         }
     }
 
@@ -112,6 +124,37 @@ class AgentWorkflowTest {
         assertThat(report.verification().remainingHeld()).containsExactly("kernel-core");
         assertThat(report.rebootNeeded()).isFalse();
         assertThat(report.dnfInvocations()).isEqualTo(5);
+    }
+
+    @Test
+    void run_upgradeTestsFirst_skipsTheSeparateTestAndRecordsDnfsOwn() {
+        FakeDnf dnf = new FakeDnf().add("openssl-libs", Severity.IMPORTANT).add("kernel-core", Severity.IMPORTANT);
+        dnf.testsFirst = true;
+
+        RunReport report = workflow(dnf).build().run(REQUEST).report();
+
+        assertThat(report.status()).isEqualTo(RunStatus.COMPLIANT);
+        assertThat(dnf.calls).containsExactly("discover", "upgrade [openssl-libs]", "verify", "needs-restarting");
+        assertThat(report.transactionTest().ran()).isTrue();
+        assertThat(report.transactionTest().success()).isTrue();
+        assertThat(report.dnfInvocations()).isEqualTo(4);
+    }
+
+    @Test
+    void run_upgradeTestsFirst_ownTestFails_isFailedNothingChangedNoVerification() {
+        FakeDnf dnf = new FakeDnf().add("openssl-libs", Severity.IMPORTANT);
+        dnf.testsFirst = true;
+        dnf.failOwnTest = true;
+
+        RunReport report = workflow(dnf).build().run(REQUEST).report();
+
+        assertThat(report.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(report.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(report.error()).startsWith("transaction test failed, nothing was changed:").contains("conflicts");
+        assertThat(report.transactionTest().success()).isFalse();
+        assertThat(report.transactionTest().exitCode()).isEqualTo(1);
+        assertThat(report.apply().ran()).isFalse();
+        assertThat(dnf.calls).containsExactly("discover", "upgrade [openssl-libs]");
     }
 
     @Test

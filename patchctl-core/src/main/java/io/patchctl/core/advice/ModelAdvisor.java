@@ -1,6 +1,7 @@
 package io.patchctl.core.advice;
 
 import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.host.Distro;
 import io.patchctl.core.model.ModelClient;
 import io.patchctl.core.model.ModelException;
 import io.patchctl.core.model.ModelReply;
@@ -43,14 +44,21 @@ public final class ModelAdvisor implements Advisor {
 
     @Override
     public AdvisorOutcome advise(List<SecurityUpdate> updates, PatchPolicy policy) {
+        return advise(updates, policy, Distro.UNKNOWN);
+    }
+
+    @Override
+    public AdvisorOutcome advise(List<SecurityUpdate> updates, PatchPolicy policy, Distro distro) {
         long start = System.nanoTime();
         if (updates.isEmpty()) {
             return new AdvisorOutcome(PatchPlan.empty("no pending security updates; the model was not asked"),
                     new AdvisorInfo(KIND, client.modelId(), null, 0, 0, millisSince(start), PlanCacheResult.OFF));
         }
-        String fingerprint = PlanFingerprint.of(updates, policy, client.modelId(), PlanPromptBuilder.PROMPT_VERSION);
+        // the prompt names the distribution and major version: hosts share a plan only within one
+        String fingerprint = PlanFingerprint.of(updates, policy, client.modelId(),
+                PlanPromptBuilder.PROMPT_VERSION + " " + distro.id() + " " + distro.majorVersion());
         try {
-            PlanCacheResult result = cache.getOrCompute(fingerprint, () -> ask(updates, policy));
+            PlanCacheResult result = cache.getOrCompute(fingerprint, () -> ask(updates, policy, distro));
             boolean hit = PlanCacheResult.HIT.equals(result.status());
             CachedPlan p = result.plan();
             // A hit cost this host no tokens: the report says what this run spent.
@@ -67,8 +75,8 @@ public final class ModelAdvisor implements Advisor {
     }
 
     /** One model call and the parse of its reply; every failure becomes a PlanComputeException. */
-    private CachedPlan ask(List<SecurityUpdate> updates, PatchPolicy policy) {
-        ModelRequest request = prompts.build(updates, policy);
+    private CachedPlan ask(List<SecurityUpdate> updates, PatchPolicy policy, Distro distro) {
+        ModelRequest request = prompts.build(updates, policy, distro);
         ModelReply reply;
         try {
             reply = client.invoke(request);

@@ -36,4 +36,28 @@ public interface PackageManager {
 
     /** How many package-manager processes this instance has started so far. */
     int invocations();
+
+    /**
+     * True when {@link #upgrade} runs the full transaction test itself before changing anything, and
+     * changes nothing when that test fails (dnf 4: "Running transaction test" before "Running
+     * transaction"), reporting it in {@link TransactionOutcome#testPassed()}. The workflow then skips
+     * the separate {@link #testUpgrade}, which would only repeat the same checks in one more process.
+     */
+    default boolean upgradeTestsFirst() {
+        return false;
+    }
+
+    /** The host's distribution (its os-release); {@link Distro#UNKNOWN} when it cannot be read. */
+    default Distro distro() {
+        return Distro.UNKNOWN;
+    }
+
+    /**
+     * Newer releases the package manager said exist beyond the one the repositories are locked to
+     * (Amazon Linux 2023: advisories of a newer release are not offered without {@code --releasever}).
+     * Empty when it said nothing; valid after {@link #discoverSecurityUpdates()}.
+     */
+    default List<String> newerReleases() {
+        return List.of();
+    }
 }

@@ -13,7 +13,7 @@ public final class AnalysisPrompt {
     public static final int MAX_TOKENS = 1500;
     public static final double TEMPERATURE = 0.1;
 
-    static final String SYSTEM = "You are an expert RHEL 8 systems administrator and AWS Systems Manager engineer. "
+    static final String SYSTEM = "You are an expert RHEL-family (RHEL, Rocky Linux, AlmaLinux, Oracle Linux, Amazon Linux 2023) systems administrator and AWS Systems Manager engineer. "
             + "You explain why a host failed to install security patches and what a person should do next. "
             + "You answer with one JSON object and nothing else.";
 
@@ -52,7 +52,7 @@ public final class AnalysisPrompt {
     static String user(FailureContext context) {
         FailureEvent event = context.event();
         StringBuilder b = new StringBuilder(4096);
-        b.append("Analyze this RHEL 8 patch failure reported by AWS Systems Manager.\n\nFailure details:\n");
+        b.append("Analyze this patch failure of a RHEL-family host (RHEL, Rocky, AlmaLinux, Oracle Linux or Amazon Linux; the agent RunReport names the distribution when there is one) reported by AWS Systems Manager.\n\nFailure details:\n");
         line(b, "Environment", context.environment());
         line(b, "Instance ID", event.instanceId());
         line(b, "Region", context.region());
@@ -81,6 +81,11 @@ public final class AnalysisPrompt {
         }
         if (!evidence.logTail().isEmpty()) {
             b.append("<<<COMMAND_OUTPUT_TAIL\n").append(evidence.logTail()).append("\nCOMMAND_OUTPUT_TAIL>>>\n");
+        }
+        if (!context.classification().evidenceBlock().isEmpty()) {
+            // the block the rules' class came from, whole: a model reading only the tail may miss it
+            b.append("<<<ERROR_BLOCK (the lines the pattern rules classified)\n")
+                    .append(context.classification().evidenceBlock()).append("\nERROR_BLOCK>>>\n");
         }
         String instance = event.instanceId() != null ? event.instanceId() : "<instance-id>";
         b.append("\nReturn a JSON object with exactly these keys:\n")

@@ -5,14 +5,18 @@ import java.util.regex.Pattern;
 
 /**
  * The kinds of patch failure the rules analyst knows, each recognised by the messages dnf, rpm,
- * subscription-manager or SSM print for it. Patterns are listed most specific first: the first one
- * that matches picks the line quoted as evidence.
+ * subscription-manager or SSM print for it. Which class wins is decided by the strength of the
+ * evidence ({@link DnfErrorClassifier}), not by this order; within the winning class the patterns are
+ * listed most specific first, and the first one that matches picks the line quoted as evidence.
  */
 public enum ErrorClass {
+    /**
+     * Only with the subscription-manager banner ({@link DnfErrorClassifier#BANNER}) in the same output:
+     * the banner alone is printed on every RHUI, Satellite and mirror host and means nothing.
+     */
     NOT_REGISTERED(
-            "This system is not registered with an entitlement server",
-            "not registered (?:to|with) Red Hat Subscription Management",
-            "Unable to read consumer identity"),
+            "There are no enabled repositories",
+            "Status code: 403 for \\S*(?:redhat\\.com|/pulp/)\\S*"),
     GPG_CHECK(
             "Public key for \\S+ is not installed",
             "is not signed",
@@ -26,22 +30,36 @@ public enum ErrorClass {
             "Curl error \\(\\d+\\)",
             "Cannot find a valid baseurl for repo",
             "Status code: \\d+ for \\S+repomd\\.xml",
-            "All mirrors were tried"),
+            "All mirrors were tried",
+            "Cannot download, all mirrors were already tried"),
     DISK_SPACE(
             "At least \\S+ more space needed on the \\S+ filesystem",
             "needs \\S+ more space on the \\S+ filesystem",
+            // rpm 4.14 (RHEL 8) leaves out "more space"
+            "installing package \\S+ needs \\S+ on the \\S+ filesystem",
             "No space left on device"),
     FILE_CONFLICT(
             "conflicts with file from package"),
     DEPENDENCY(
+            "filtered out by modular filtering",
             "nothing provides .* needed by",
             "requires .*, but none of the providers can be installed",
             "conflicts with .* provided by",
             "cannot install (?:the best update candidate|both)",
             "Problem(?: \\d+)?: ",
-            "Depsolve Error"),
+            "Depsolve ?Error"),
+    /** A broken rpm database: every dnf and rpm call fails until it is rebuilt. */
+    RPMDB_CORRUPT(
+            "rpmdb open failed",
+            "DB_RUNRECOVERY",
+            "Thread died in Berkeley DB library",
+            "DB_VERSION_MISMATCH",
+            "cannot open Packages (?:index|database)",
+            "rpmdb: BDB\\d{4}",
+            "PANIC: fatal region error detected"),
     SCRIPTLET(
             "Error in (?:PRE|POST|PRETRANS|POSTTRANS|PREUN|POSTUN)(?:IN)? scriptlet",
+            "Non-fatal \\w+ scriptlet failure",
             "%(?:pre|post|preun|postun|pretrans|posttrans)\\(\\S+\\) scriptlet failed",
             "scriptlet failed, exit status"),
     RPM_LOCK(

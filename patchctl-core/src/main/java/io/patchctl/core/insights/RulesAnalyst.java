@@ -20,7 +20,9 @@ public final class RulesAnalyst implements Analyst {
     public FailureAnalysis analysis(FailureContext context) {
         ErrorClass errorClass = context.classification().errorClass();
         String line = context.classification().errorLine();
-        String evidence = line.isEmpty() ? "" : " Evidence: \"" + abbreviate(line) + "\".";
+        String block = context.classification().evidenceBlock();
+        // the whole block: the header alone ("Error: Transaction test error:") does not name the cause
+        String evidence = block.isEmpty() ? "" : " Evidence: \"" + abbreviate(block) + "\".";
         FailureEvent event = context.event();
         Commands aws = new Commands(context);
         List<String> dnf = new ArrayList<>();
@@ -88,8 +90,21 @@ public final class RulesAnalyst implements Analyst {
                 aws.runShell("ps -eo pid,etime,cmd");
                 prevent.add("Disable dnf-automatic or schedule it outside the maintenance window on hosts patched by SSM.");
             }
+            case RPMDB_CORRUPT -> {
+                cause = "The rpm database is damaged or locked by a dead process, so neither dnf nor rpm can read it." + evidence;
+                severity = AnalysisSeverity.HIGH;
+                actions.add("Make sure no dnf, yum or rpm process is running, then back up /var/lib/rpm (cp -a /var/lib/rpm /var/lib/rpm.bak).");
+                actions.add("Remove the stale Berkeley DB environment files (/var/lib/rpm/__db.*) and rebuild the database (rpm --rebuilddb).");
+                actions.add("Check the result (rpm -qa | wc -l, dnf check) before re-running the patch.");
+                dnf.add("dnf clean all");
+                dnf.add("dnf check");
+                aws.runShell("rpm --rebuilddb");
+                prevent.add("Never kill dnf or rpm mid-transaction (watch Run Command timeouts); keep a daily rpm -qa list for recovery.");
+            }
             case SCRIPTLET -> {
-                cause = "An RPM scriptlet failed during the transaction; the transaction may be partly applied." + evidence;
+                cause = (nonFatalScriptlet(block)
+                        ? "A package's post-install scriptlet failed (rpm treats this as non-fatal): the package is installed but its set-up step did not finish."
+                        : "An RPM scriptlet failed during the transaction; the transaction may be partly applied.") + evidence;
                 severity = AnalysisSeverity.HIGH;
                 actions.add("Read the scriptlet's own output in the Run Command log to see which check failed.");
                 actions.add("Check the rpm database and dnf history for a partly applied transaction; fix the cause and re-run the update.");
@@ -154,8 +169,13 @@ public final class RulesAnalyst implements Analyst {
         return m.find() ? m.group(1) : "<path>";
     }
 
-    private static String abbreviate(String line) {
-        return line.length() <= 300 ? line : line.substring(0, 297) + "...";
+    private static boolean nonFatalScriptlet(String block) {
+        return java.util.regex.Pattern.compile("Non-fatal|%post|%posttrans|POSTIN|POSTUN|POSTTRANS").matcher(block).find()
+                && !java.util.regex.Pattern.compile("%pre|PREIN|PREUN|PRETRANS").matcher(block).find();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 1500 ? text : text.substring(0, 1497) + "...";
     }
 
     /** The AWS CLI commands for this host and region (single commands, no shell). */

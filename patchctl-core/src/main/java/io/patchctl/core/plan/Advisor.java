@@ -1,6 +1,7 @@
 package io.patchctl.core.plan;
 
 import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.host.Distro;
 import java.util.List;
 
 /** Port: proposes a patch plan for the pending security updates of one host. */
@@ -12,4 +13,12 @@ public interface Advisor {
      * @return a plan; an advisor that cannot answer falls back rather than throwing
      */
     AdvisorOutcome advise(List<SecurityUpdate> updates, PatchPolicy policy);
+
+    /**
+     * As {@link #advise(List, PatchPolicy)}, for a host of a known distribution (an advisor that writes a
+     * prompt names it; the rules need not).
+     */
+    default AdvisorOutcome advise(List<SecurityUpdate> updates, PatchPolicy policy, Distro distro) {
+        return advise(updates, policy);
+    }
 }

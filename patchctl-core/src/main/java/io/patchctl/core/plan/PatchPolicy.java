@@ -10,10 +10,12 @@ import java.util.List;
  * @param minimumSeverity    updates below this severity are held
  * @param holdRebootPackages also hold packages whose update needs a reboot (glibc, systemd, …)
  * @param maxPackages        at most this many packages per run; the rest are held (0 = no limit)
+ * @param release            which release's repositories to patch from (Amazon Linux 2023); default locked
  */
-public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages) {
+public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
+                          ReleaseTrack release) {
 
-    /** Packages whose update only takes effect after a reboot on RHEL 8. */
+    /** Packages whose update only takes effect after a reboot (RHEL-family; Amazon Linux's kernel6.x match "kernel*"). */
     public static final List<String> REBOOT_PACKAGE_GLOBS =
             List.of("kernel", "kernel-rt", "glibc", "linux-firmware", "systemd", "dbus*", "microcode_ctl");
 
@@ -23,6 +25,12 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         if (maxPackages < 0) {
             throw new IllegalArgumentException("maxPackages must be >= 0 (0 = no limit), was " + maxPackages);
         }
+        release = release == null ? ReleaseTrack.LOCKED : release;
+    }
+
+    /** A policy on the default release track (locked). */
+    public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages) {
+        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, ReleaseTrack.LOCKED);
     }
 
     public static PatchPolicy defaults() {

@@ -25,12 +25,14 @@ import java.util.Set;
  * minimum_severity: moderate               # critical | important | moderate | low
  * hold_reboot_packages: false              # also hold glibc, systemd, dbus*, ...
  * max_packages: 0                          # 0 = no limit
+ * release: locked                          # locked | latest (Amazon Linux 2023: --releasever=latest)
  * </pre>
  * Keys left out keep their defaults ({@link PatchPolicy#defaults()}).
  */
 public final class PolicyLoader {
 
-    static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages");
+    static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages",
+            "release");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -101,7 +103,18 @@ public final class PolicyLoader {
             }
             max = n.intValue();
         }
-        return new PatchPolicy(globs, minimum, reboot, max);
+        ReleaseTrack release = root.has("release") ? release(root.get("release")) : d.release();
+        return new PatchPolicy(globs, minimum, reboot, max, release);
+    }
+
+    private static ReleaseTrack release(JsonNode node) {
+        String text = node.isTextual() ? node.textValue().strip().toLowerCase(Locale.ROOT) : "";
+        switch (text) {
+            case "locked": return ReleaseTrack.LOCKED;
+            case "latest": return ReleaseTrack.LATEST;
+            default:
+                throw new PolicyException("release must be locked or latest, found " + describe(node));
+        }
     }
 
     private static List<String> globs(JsonNode node) {

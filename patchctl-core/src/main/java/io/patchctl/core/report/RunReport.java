@@ -1,6 +1,7 @@
 package io.patchctl.core.report;
 
 import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.host.Distro;
 import io.patchctl.core.plan.HeldPackage;
 import io.patchctl.core.plan.PatchPlan;
 import io.patchctl.core.plan.Rejection;
@@ -18,6 +19,9 @@ import java.util.Objects;
  * @param rebootNeeded   from {@code dnf needs-restarting -r}; null when unknown
  * @param dnfInvocations dnf processes this run started
  * @param error          why the run FAILED, or null
+ * @param distro         the host's distribution from its os-release ({@link Distro#UNKNOWN} when unreadable)
+ * @param notes          what the operator should know that is not an error (e.g. newer releases exist
+ *                       whose advisories a locked Amazon Linux 2023 repository does not offer)
  */
 public record RunReport(
         String schema,
@@ -42,7 +46,9 @@ public record RunReport(
         Boolean rebootNeeded,
         int dnfInvocations,
         long durationMillis,
-        String error) {
+        String error,
+        Distro distro,
+        List<String> notes) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
 
@@ -58,6 +64,20 @@ public record RunReport(
         transactionTest = transactionTest == null ? TransactionTest.notRun() : transactionTest;
         apply = apply == null ? ApplyResult.notRun() : apply;
         verification = verification == null ? Verification.notRun() : verification;
+        distro = distro == null ? Distro.UNKNOWN : distro;
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A report without distro and notes (their producers predate them): the host reads as unknown. */
+    public RunReport(String schema, String runId, Instant timestamp, String environment, String instanceId,
+                     String hostname, String installroot, RunMode mode, RunStatus status, int exitCode,
+                     List<SecurityUpdate> discovered, AdvisorSection advisor, PatchPlan plan, List<String> approved,
+                     List<HeldPackage> held, List<Rejection> rejected, TransactionTest transactionTest, ApplyResult apply,
+                     Verification verification, Boolean rebootNeeded, int dnfInvocations, long durationMillis,
+                     String error) {
+        this(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode, status, exitCode,
+                discovered, advisor, plan, approved, held, rejected, transactionTest, apply, verification, rebootNeeded,
+                dnfInvocations, durationMillis, error, Distro.UNKNOWN, List.of());
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */

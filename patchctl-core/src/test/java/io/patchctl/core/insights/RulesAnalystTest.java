@@ -45,4 +45,27 @@ class RulesAnalystTest {
         assertThat(rules.analyze(Fixtures.context(file)).analysis().dnfCommands())
                 .contains("dnf repoquery --installed --whatprovides /opt/base/conf");
     }
+
+    @org.junit.jupiter.api.Test
+    void rpmdbCorruption_explainsTheRebuildWithABackupFirst() {
+        FailureAnalysis a = rules.analyze(Fixtures.context("real/rpmdb-bdb-runrecovery.txt")).analysis();
+
+        assertThat(a.rootCause()).contains("rpm database").contains("rpmdb open failed");
+        assertThat(String.join(" ", a.immediateActions())).contains("back up /var/lib/rpm").contains("rpm --rebuilddb");
+        assertThat(a.severity()).isEqualTo(AnalysisSeverity.HIGH);
+    }
+
+    @org.junit.jupiter.api.Test
+    void fileConflict_rootCauseQuotesTheWholeBlockNotJustTheHeader() {
+        FailureAnalysis a = rules.analyze(Fixtures.context("real/file-conflict-el8.txt")).analysis();
+
+        assertThat(a.rootCause()).contains("Error: Transaction test error:").contains("conflicts with file from package libidn2");
+    }
+
+    @org.junit.jupiter.api.Test
+    void nonFatalPostScriptlet_saysThePackageIsInstalled() {
+        FailureAnalysis a = rules.analyze(Fixtures.context("real/scriptlet-post-nonfatal-wazuh.txt")).analysis();
+
+        assertThat(a.rootCause()).contains("non-fatal").contains("installed");
+    }
 }

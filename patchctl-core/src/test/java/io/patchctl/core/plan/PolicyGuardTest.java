@@ -111,6 +111,21 @@ class PolicyGuardTest {
     }
 
     @Test
+    void guard_amazonLinuxKernels_areHeldByTheDefaultPolicy() {
+        List<SecurityUpdate> discovered = List.of(update("ALAS2023-2024-0547", Severity.IMPORTANT, "kernel6.1"),
+                update("ALAS2023-2024-0548", Severity.IMPORTANT, "kernel6.12-modules-extra"),
+                update("ALAS2023-2024-0549", Severity.IMPORTANT, "kernel-livepatch-6.1.102-108.177"),
+                update("ALAS2023-2024-0550", Severity.MODERATE, "curl"));
+
+        GuardedPlan guarded = new PolicyGuard(PatchPolicy.defaults()).guard(discovered,
+                proposing(List.of("kernel6.1", "kernel6.12-modules-extra", "kernel-livepatch-6.1.102-108.177", "curl"), List.of()));
+
+        assertThat(guarded.approved()).containsExactly("curl");
+        assertThat(guarded.held()).extracting(HeldPackage::packageName)
+                .containsExactlyInAnyOrder("kernel6.1", "kernel6.12-modules-extra", "kernel-livepatch-6.1.102-108.177");
+    }
+
+    @Test
     void guard_hugeHostileItem_isTruncatedInTheReport() {
         String huge = "x;".repeat(5000);
         GuardedPlan guarded = new PolicyGuard(PatchPolicy.defaults()).guard(DISCOVERED, proposing(List.of(huge), List.of()));

@@ -116,4 +116,18 @@ class PolicyLoaderTest {
                 .isInstanceOf(PolicyException.class)
                 .hasMessageStartingWith("cannot read policy file " + file);
     }
+
+    @Test
+    void parse_release_readsLockedAndLatestAndDefaultsToLocked() {
+        assertThat(PolicyLoader.parse("release: latest\n").release()).isEqualTo(ReleaseTrack.LATEST);
+        assertThat(PolicyLoader.parse("release: Locked\n").release()).isEqualTo(ReleaseTrack.LOCKED);
+        assertThat(PolicyLoader.parse("max_packages: 3\n").release()).isEqualTo(ReleaseTrack.LOCKED);
+    }
+
+    @Test
+    void parse_unknownRelease_isAnErrorNamingTheChoices() {
+        assertThatThrownBy(() -> PolicyLoader.parse("release: newest\n"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("release must be locked or latest")
+                .hasMessageContaining("newest");
+    }
 }

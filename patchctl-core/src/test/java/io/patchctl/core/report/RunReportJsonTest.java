@@ -56,4 +56,36 @@ class RunReportJsonTest {
 
         assertThat(back).isEqualTo(sample());
     }
+
+    @Test
+    void json_distroAndNotes_roundTripAndReadAsSnakeCase() throws Exception {
+        RunReport s = sample();
+        RunReport withDistro = new RunReport(s.schema(), s.runId(), s.timestamp(), s.environment(), s.instanceId(),
+                s.hostname(), s.installroot(), s.mode(), s.status(), s.exitCode(), s.discovered(), s.advisor(), s.plan(),
+                s.approved(), s.held(), s.rejected(), s.transactionTest(), s.apply(), s.verification(), s.rebootNeeded(),
+                s.dnfInvocations(), s.durationMillis(), s.error(),
+                new io.patchctl.core.host.Distro("rocky", "9.3", "Rocky Linux", "Rocky Linux 9.3 (Blue Onyx)"),
+                List.of("a note"));
+
+        JsonNode json = Json.mapper().readTree(Json.bytes(withDistro));
+        RunReport back = Json.mapper().readValue(Json.bytes(withDistro), RunReport.class);
+
+        assertThat(json.get("distro").get("id").asText()).isEqualTo("rocky");
+        assertThat(json.get("distro").get("version_id").asText()).isEqualTo("9.3");
+        assertThat(json.get("notes").get(0).asText()).isEqualTo("a note");
+        assertThat(back).isEqualTo(withDistro);
+    }
+
+    @Test
+    void json_reportWithoutDistro_readsAsUnknown() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.mapper().readTree(Json.bytes(sample()));
+        json.remove("distro");
+        json.remove("notes");
+
+        RunReport back = Json.mapper().treeToValue(json, RunReport.class);
+
+        assertThat(back.distro()).isEqualTo(io.patchctl.core.host.Distro.UNKNOWN);
+        assertThat(back.notes()).isEmpty();
+    }
 }
