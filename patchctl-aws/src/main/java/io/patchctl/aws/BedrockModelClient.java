@@ -82,10 +82,7 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.credentialsCheck = new CredentialsCheck(settings.credentials(), b.credentialsBound);
         this.reasoningBudget = requireReasoningBudget(b.reasoningBudget);
-        if ((b.guardrailId == null) != (b.guardrailVersion == null)) {
-            throw new IllegalArgumentException("a guardrail needs both an id and a version (e.g. --guardrail-id gr-abc123"
-                    + " --guardrail-version 1), got id=" + b.guardrailId + " version=" + b.guardrailVersion);
-        }
+        requireGuardrail(b.guardrailId, b.guardrailVersion);
         this.guardrailId = b.guardrailId;
         this.guardrailVersion = b.guardrailVersion;
         this.client = b.client != null ? b.client : buildClient(settings);
@@ -317,8 +314,18 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
                 r.attempts(), r.reasoningBlocks(), r.reasoningChars(), retries);
     }
 
+    /** A guardrail is an id and a version, or nothing (blank counts as nothing). */
+    public static void requireGuardrail(String id, String version) {
+        boolean hasId = id != null && !id.isBlank();
+        boolean hasVersion = version != null && !version.isBlank();
+        if (hasId != hasVersion) {
+            throw new IllegalArgumentException("a guardrail needs both an id and a version (e.g. --guardrail-id gr-abc123"
+                    + " --guardrail-version 1), got id=" + id + " version=" + version);
+        }
+    }
+
     /** Claude's extended thinking needs at least 1024 tokens; 0 turns it off. */
-    static int requireReasoningBudget(int tokens) {
+    public static int requireReasoningBudget(int tokens) {
         if (tokens != 0 && (tokens < 1024 || tokens > 64_000)) {
             throw new IllegalArgumentException("reasoning budget must be 0 (off) or 1024..64000 tokens, was " + tokens);
         }

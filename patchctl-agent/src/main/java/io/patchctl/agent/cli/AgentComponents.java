@@ -25,7 +25,20 @@ public class AgentComponents {
     public record Settings(String advisor, String modelId, String region, String environment, Path reportDir,
                            String reportBucket, Path installroot, List<String> dnfArgs, Duration dnfTimeout,
                            String bedrockApi, Duration bedrockBudget, boolean planCache, Duration planCacheTtl,
-                           boolean compliance) {
+                           boolean compliance, BedrockTuning bedrock) {
+
+        public Settings {
+            bedrock = bedrock == null ? BedrockTuning.defaults() : bedrock;
+        }
+
+        /** Without Bedrock tuning: no reasoning, no guardrail, structured output on. */
+        public Settings(String advisor, String modelId, String region, String environment, Path reportDir,
+                        String reportBucket, Path installroot, List<String> dnfArgs, Duration dnfTimeout,
+                        String bedrockApi, Duration bedrockBudget, boolean planCache, Duration planCacheTtl,
+                        boolean compliance) {
+            this(advisor, modelId, region, environment, reportDir, reportBucket, installroot, dnfArgs, dnfTimeout,
+                    bedrockApi, bedrockBudget, planCache, planCacheTtl, compliance, BedrockTuning.defaults());
+        }
 
         /** The run options without the Bedrock/cache/compliance ones: their defaults. */
         public Settings(String advisor, String modelId, String region, String environment, Path reportDir,

@@ -124,6 +124,11 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--bedrock-api: " + e.getMessage());
         }
+        try {
+            model.tuning().validate();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (dnfTimeoutSeconds <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dnf-timeout must be > 0 seconds");
         }
@@ -135,7 +140,7 @@ public final class RunCommand implements Callable<Integer> {
         AgentComponents.Settings settings = new AgentComponents.Settings(advisor, model.modelId(), model.region(), environment, reportDir,
                 reportBucket, installroot.toAbsolutePath(), List.copyOf(dnfArgs), Duration.ofSeconds(dnfTimeoutSeconds),
                 bedrockApi, Duration.ofSeconds(bedrockBudgetSeconds), !noPlanCache, Duration.ofHours(planCacheTtlHours),
-                !noCompliance);
+                !noCompliance, model.tuning());
         String hostname = hostname();
         String instance = instanceId != null ? instanceId : components.instanceId(settings).orElse(hostname);
         checkKeySegment("--env", environment);
