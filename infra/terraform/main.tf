@@ -314,7 +314,8 @@ resource "aws_lambda_function" "patch_insights" {
         # A C1-only JIT starts faster; the function is I/O bound (Bedrock, S3).
         JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
       },
-      local.escalation_enabled ? { ESCALATION_TOPIC_ARN = aws_sns_topic.escalation[0].arn } : {}
+      local.escalation_enabled ? { ESCALATION_TOPIC_ARN = aws_sns_topic.escalation[0].arn } : {},
+      local.guardrail_environment # guardrail.tf
     )
   }
 
