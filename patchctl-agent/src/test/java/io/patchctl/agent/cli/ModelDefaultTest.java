@@ -25,8 +25,12 @@ class ModelDefaultTest {
 
         assertThat(m.group(1)).isEqualTo(BedrockModels.DEFAULT_MODEL_ID);
         assertThat(InsightsConfig.DEFAULT_MODEL).isEqualTo(BedrockModels.DEFAULT_MODEL_ID);
-        String help = PatchctlMain.commandLine(new PatchctlCommand()).getSubcommands().get("run").getUsageMessage();
-        assertThat(help).contains("else " + BedrockModels.DEFAULT_MODEL_ID + ")");
+        var option = PatchctlMain.commandLine(new PatchctlCommand()).getSubcommands().get("run").getCommandSpec()
+                .findOption("--model-id");
+        assertThat(option.description()[0]).endsWith("else " + BedrockModels.DEFAULT_MODEL_ID + ").");
+        if (System.getenv("BEDROCK_MODEL") == null) {
+            assertThat(option.defaultValue()).isEqualTo(BedrockModels.DEFAULT_MODEL_ID);
+        }
     }
 
     @Test
