@@ -38,6 +38,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
 
+    @Mixin
+    BedrockCallOptions bedrockCall = new BedrockCallOptions();
+
     @Option(names = "--env", defaultValue = "dev", description = "Environment name used in report keys (default: ${DEFAULT-VALUE}).")
     String environment;
 
@@ -125,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--bedrock-api: " + e.getMessage());
         }
         try {
-            model.tuning().validate();
+            bedrockCall.tuning().validate();
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -140,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
         AgentComponents.Settings settings = new AgentComponents.Settings(advisor, model.modelId(), model.region(), environment, reportDir,
                 reportBucket, installroot.toAbsolutePath(), List.copyOf(dnfArgs), Duration.ofSeconds(dnfTimeoutSeconds),
                 bedrockApi, Duration.ofSeconds(bedrockBudgetSeconds), !noPlanCache, Duration.ofHours(planCacheTtlHours),
-                !noCompliance, model.tuning());
+                !noCompliance, bedrockCall.tuning());
         String hostname = hostname();
         String instance = instanceId != null ? instanceId : components.instanceId(settings).orElse(hostname);
         checkKeySegment("--env", environment);
