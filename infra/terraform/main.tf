@@ -315,7 +315,11 @@ resource "aws_lambda_function" "patch_insights" {
         JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
       },
       local.escalation_enabled ? { ESCALATION_TOPIC_ARN = aws_sns_topic.escalation[0].arn } : {},
-      local.guardrail_environment # guardrail.tf
+      # Optional guardrail (guardrail.tf grants bedrock:ApplyGuardrail on it).
+      var.bedrock_guardrail_id != "" ? {
+        BEDROCK_GUARDRAIL_ID      = var.bedrock_guardrail_id
+        BEDROCK_GUARDRAIL_VERSION = var.bedrock_guardrail_version
+      } : {}
     )
   }
 

@@ -9,16 +9,17 @@ import io.patchctl.core.model.ModelException;
 import io.patchctl.core.model.ModelReply;
 import io.patchctl.core.model.ModelRequest;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -146,8 +147,9 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
                     reply.stopReason(), reply.retries());
             return reply;
         } catch (SdkException e) {
+            // Only a service error was recorded for the last attempt; a timeout or I/O failure never got a response.
             throw BedrockErrors.map(e, modelId, settings.region().id(), millisSince(start),
-                    BedrockAttemptLog.retried(failures, true));
+                    BedrockAttemptLog.retried(failures, e instanceof AwsServiceException));
         }
     }
 
