@@ -143,15 +143,33 @@ class BedrockStructuredOutputTest {
         assertThat(client(BedrockApi.CONVERSE, 0).invoke(REQUEST).truncated()).isTrue();
     }
 
+    /**
+     * The rejection as Bedrock sent it for a Claude model that refused the schema (pasted in
+     * github.com/vectorize-io/hindsight/issues/3300: "The model returned the following errors:
+     * output_config.format: Extra inputs are not permitted"), on both APIs.
+     */
     @Test
     void schemaRejected_isItsOwnReason_soTheAdvisorCanAskPromptOnly() {
+        String real = "The model returned the following errors: output_config.format: Extra inputs are not permitted";
+        bedrock.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(BedrockStub.error(400, "ValidationException", real)));
+        bedrock.stubFor(post(urlPathEqualTo(CONVERSE)).willReturn(BedrockStub.error(400, "ValidationException", real)));
+
+        for (BedrockApi api : BedrockApi.values()) {
+            assertThatThrownBy(() -> client(api, 0).invoke(REQUEST))
+                    .isInstanceOf(ModelException.class)
+                    .hasMessageContaining("ValidationException (HTTP 400): " + real)
+                    .extracting(e -> ((ModelException) e).reason()).as(api.name()).isEqualTo(ModelException.Reason.SCHEMA_REJECTED);
+        }
+        assertThat(bedrock.getAllServeEvents()).as("not retried").hasSize(2);
+    }
+
+    @Test
+    void otherValidationErrors_stayBadRequest() {
         bedrock.stubFor(post(urlPathEqualTo(INVOKE)).willReturn(BedrockStub.error(400, "ValidationException",
-                "output_config.format: structured output is not supported for this model")));
+                "messages: text content blocks must be non-empty")));
 
         assertThatThrownBy(() -> client(BedrockApi.INVOKE_MODEL, 0).invoke(REQUEST))
-                .isInstanceOf(ModelException.class)
-                .hasMessageContaining("ValidationException (HTTP 400): output_config.format")
-                .extracting(e -> ((ModelException) e).reason()).isEqualTo(ModelException.Reason.SCHEMA_REJECTED);
+                .extracting(e -> ((ModelException) e).reason()).isEqualTo(ModelException.Reason.BAD_REQUEST);
     }
 
     @Test
