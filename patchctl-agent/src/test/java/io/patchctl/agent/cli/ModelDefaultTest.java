@@ -34,6 +34,26 @@ class ModelDefaultTest {
     }
 
     @Test
+    void run_bedrockCallOptions_parseIntoTheTuning() {
+        var cl = PatchctlMain.commandLine(new PatchctlCommand());
+        cl.parseArgs("run", "--no-structured-output", "--reasoning-budget=2048", "--guardrail-id=gr1", "--guardrail-version=DRAFT");
+        RunCommand run = cl.getSubcommands().get("run").getCommand();
+
+        assertThat(run.bedrockCall.tuning().validate()).isEqualTo(new BedrockTuning(2048, "gr1", "DRAFT", false));
+    }
+
+    @Test
+    void run_bedrockCallOptions_defaults() {
+        var cl = PatchctlMain.commandLine(new PatchctlCommand());
+        cl.parseArgs("run");
+        RunCommand run = cl.getSubcommands().get("run").getCommand();
+
+        if (System.getenv("BEDROCK_GUARDRAIL_ID") == null && System.getenv("BEDROCK_REASONING_BUDGET") == null) {
+            assertThat(run.bedrockCall.tuning()).isEqualTo(BedrockTuning.defaults());
+        }
+    }
+
+    @Test
     void run_halfAGuardrail_isAUsageError() {
         var cl = PatchctlMain.commandLine(new PatchctlCommand());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
