@@ -70,4 +70,29 @@ class BedrockRunLabTest {
                 .withRequestBody(matchingJsonPath("$.messages[0].content[0].text",
                         com.github.tomakehurst.wiremock.client.WireMock.containing("\nopenssl-libs 1:1.1.1k-9.el8>1:1.1.1k-12.el8 RHSA-2026:1001 Important CVE-2026-0001,CVE-2026-0002\n"))));
     }
+
+    @Test
+    void run_modelRejectsTheSchema_isAskedPromptOnly_andTheReportSaysSo() {
+        String real = "The model returned the following errors: output_config.format: Extra inputs are not permitted";
+        aws.bedrock.resetAll();
+        aws.bedrock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(BedrockLabFixture.INVOKE))
+                .willReturn(io.patchctl.aws.BedrockStub.reply("{\"install_all_other_reported\":true,\"hold\":[{\"package\":"
+                        + "\"kernel*\",\"reason\":\"reboot window\"}],\"risk\":\"LOW\",\"reasoning\":\"userland\"}", "end_turn", 812, 40)));
+        aws.bedrock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(BedrockLabFixture.INVOKE))
+                .withRequestBody(matchingJsonPath("$.output_config"))
+                .willReturn(io.patchctl.aws.BedrockStub.error(400, "ValidationException", real)));
+        LabHost host = lab.newHost(tmp.resolve("p"), HostSpec.allBase());
+
+        LabRun run = BedrockLabFixture.run(host, "--report-dir=" + tmp.resolve("reports"), "--no-compliance");
+
+        assertThat(run.exitCode).as(run.stderr).isZero();
+        JsonNode report = BedrockLabFixture.report(run);
+        assertThat(report.at("/advisor/kind").asText()).isEqualTo("bedrock");
+        assertThat(report.at("/advisor/output_format").asText())
+                .startsWith("prompt-only (schema rejected: ").contains("Extra inputs are not permitted");
+        assertThat(aws.bedrockCalls()).isEqualTo(2);
+        assertThat(host.installed().get("curl")).containsExactly("7.61.1-34.el8.x86_64");
+    }
 }
