@@ -95,4 +95,42 @@ class BedrockRunLabTest {
         assertThat(aws.bedrockCalls()).isEqualTo(2);
         assertThat(host.installed().get("curl")).containsExactly("7.61.1-34.el8.x86_64");
     }
+
+    @Test
+    void run_reasoningBlocksBeforeTheText_areCountedNeverParsed_andBudgetedOnTop() {
+        // The thinking block holds a plan that would install everything, kernels included: it must not count.
+        String thinking = "{\"install\":[\"kernel\",\"kernel-core\",\"bash\"],\"hold\":[]} " + "considering the kernel ".repeat(40);
+        String body = "{\"type\":\"message\",\"role\":\"assistant\",\"content\":["
+                + "{\"type\":\"thinking\",\"thinking\":" + quote(thinking) + ",\"signature\":\"c2ln\"},"
+                + "{\"type\":\"text\",\"text\":" + quote("{\"install_all_other_reported\":false,\"hold\":[],\"risk\":\"HIGH\","
+                + "\"reasoning\":\"freeze this week\"}") + "}],\"stop_reason\":\"end_turn\","
+                + "\"usage\":{\"input_tokens\":812,\"output_tokens\":400}}";
+        aws.answer(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body));
+        LabHost host = lab.newHost(tmp.resolve("r"), HostSpec.allBase());
+
+        LabRun run = BedrockLabFixture.run(host, "--scan-only", "--reasoning-budget=2048",
+                "--report-dir=" + tmp.resolve("reports"), "--no-compliance");
+
+        JsonNode report = BedrockLabFixture.report(run);
+        assertThat(report.at("/advisor/kind").asText()).as(run.stderr).isEqualTo("bedrock");
+        assertThat(report.at("/advisor/output_tokens").asLong()).isEqualTo(400);
+        assertThat(report.at("/advisor/reasoning_tokens").asLong()).isEqualTo((thinking.length() + 3) / 4);
+        assertThat(report.at("/plan/reasoning").asText()).isEqualTo("freeze this week");
+        assertThat(report.has("approved")).isTrue();
+        assertThat(report.at("/approved").size()).as("install_all_other_reported=false approves nothing").isZero();
+        aws.bedrock.verify(1, postRequestedFor(urlPathEqualTo(DEFAULT_INVOKE))
+                .withRequestBody(matchingJsonPath("$.thinking.budget_tokens", equalTo("2048")))
+                .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("3072"))));
+    }
+
+    private static final String DEFAULT_INVOKE = "/model/us.anthropic.claude-sonnet-4-6/invoke";
+
+    private static String quote(String s) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
