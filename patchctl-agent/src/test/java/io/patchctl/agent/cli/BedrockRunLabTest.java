@@ -124,6 +124,33 @@ class BedrockRunLabTest {
                 .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("3072"))));
     }
 
+    @Test
+    void run_modelNotReadyTwice_thenAPlan_recordsWhyEachAttemptWasRetried() {
+        var post = com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(BedrockLabFixture.INVOKE));
+        aws.bedrock.resetAll();
+        aws.bedrock.stubFor(post.inScenario("load").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(io.patchctl.aws.BedrockStub.error(429, "ModelNotReadyException", "Model is not ready")).willSetStateTo("2"));
+        aws.bedrock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(BedrockLabFixture.INVOKE))
+                .inScenario("load").whenScenarioStateIs("2")
+                .willReturn(io.patchctl.aws.BedrockStub.error(429, "ModelNotReadyException", "Model is not ready")).willSetStateTo("ready"));
+        aws.bedrock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(BedrockLabFixture.INVOKE))
+                .inScenario("load").whenScenarioStateIs("ready")
+                .willReturn(io.patchctl.aws.BedrockStub.reply("{\"install_all_other_reported\":true,\"hold\":[],\"risk\":\"LOW\","
+                        + "\"reasoning\":\"ok\"}", "end_turn", 812, 30)));
+        LabHost host = lab.newHost(tmp.resolve("n"), HostSpec.allBase());
+
+        LabRun run = BedrockLabFixture.run(host, "--scan-only", "--report-dir=" + tmp.resolve("reports"), "--no-compliance");
+
+        JsonNode report = BedrockLabFixture.report(run);
+        assertThat(report.at("/advisor/kind").asText()).as(run.stderr).isEqualTo("bedrock");
+        assertThat(report.at("/advisor/retries").toString())
+                .isEqualTo("[\"attempt 1: HTTP 429 ModelNotReadyException\",\"attempt 2: HTTP 429 ModelNotReadyException\"]");
+        assertThat(aws.bedrockCalls()).isEqualTo(3);
+    }
+
     private static final String DEFAULT_INVOKE = "/model/us.anthropic.claude-sonnet-4-6/invoke";
 
     private static String quote(String s) {
