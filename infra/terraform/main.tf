@@ -380,7 +380,12 @@ resource "aws_lambda_function" "patch_insights" {
         # A C1-only JIT starts faster; the function is I/O bound (Bedrock, S3).
         JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
       },
-      local.escalation_enabled ? { ESCALATION_TOPIC_ARN = aws_sns_topic.escalation[0].arn } : {}
+      local.escalation_enabled ? { ESCALATION_TOPIC_ARN = aws_sns_topic.escalation[0].arn } : {},
+      # Optional guardrail (guardrail.tf grants bedrock:ApplyGuardrail on it).
+      var.bedrock_guardrail_id != "" ? {
+        BEDROCK_GUARDRAIL_ID      = var.bedrock_guardrail_id
+        BEDROCK_GUARDRAIL_VERSION = var.bedrock_guardrail_version
+      } : {}
     )
   }
 

@@ -353,3 +353,27 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "bedrock_guardrail_id" {
+  description = "Optional Bedrock guardrail id or ARN applied to the Lambda's analysis calls (empty: none; set bedrock_guardrail_version too). Only when set does the Lambda role get bedrock:ApplyGuardrail, on this guardrail alone."
+  type        = string
+  default     = ""
+
+  validation {
+    # GuardrailIdentifier pattern of the Bedrock runtime API model.
+    condition     = var.bedrock_guardrail_id == "" || can(regex("^(([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+))$", var.bedrock_guardrail_id))
+    error_message = "bedrock_guardrail_id must be a guardrail id (lower-case letters and digits) or a guardrail ARN."
+  }
+}
+
+variable "bedrock_guardrail_version" {
+  description = "Version of bedrock_guardrail_id: a number or DRAFT (empty when no guardrail is set)."
+  type        = string
+  default     = ""
+
+  validation {
+    # GuardrailVersion pattern of the Bedrock runtime API model.
+    condition     = var.bedrock_guardrail_version == "" || can(regex("^(([1-9][0-9]{0,7})|(DRAFT))$", var.bedrock_guardrail_version))
+    error_message = "bedrock_guardrail_version must be a positive number or DRAFT."
+  }
+}

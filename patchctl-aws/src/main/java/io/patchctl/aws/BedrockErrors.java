@@ -3,6 +3,7 @@ package io.patchctl.aws;
 import io.patchctl.core.model.ModelException;
 import io.patchctl.core.model.ModelException.Reason;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -18,6 +19,14 @@ final class BedrockErrors {
     }
 
     static ModelException map(SdkException e, String modelId, long elapsedMillis) {
+        return map(e, modelId, null, elapsedMillis, List.of());
+    }
+
+    /**
+     * @param region  the client's region, for the operator hint (null: not named)
+     * @param retries why each earlier attempt was retried
+     */
+    static ModelException map(SdkException e, String modelId, String region, long elapsedMillis, List<String> retries) {
         Reason reason = reason(e);
         String detail = e instanceof AwsServiceException && ((AwsServiceException) e).awsErrorDetails() != null
                 ? ((AwsServiceException) e).awsErrorDetails().errorCode() + " (HTTP " + ((AwsServiceException) e).statusCode()
@@ -25,8 +34,29 @@ final class BedrockErrors {
                 : e.getClass().getSimpleName() + ": " + oneLine(e.getMessage());
         String note = reason == Reason.MODEL_UNAVAILABLE
                 ? BedrockModels.retirementNote(modelId).map(n -> " [" + n + "]").orElse("") : "";
+        String attempts = retries.isEmpty() ? "" : " (after " + retries.size() + " retried attempt(s): "
+                + String.join("; ", retries) + ")";
         return new ModelException(reason, "Bedrock call to " + modelId + " failed after " + elapsedMillis + " ms: "
-                + detail + note, e);
+                + detail + note + attempts + hint(reason, modelId, region), e, retries);
+    }
+
+    /** What the operator has to change, for the failures a retry cannot cure. */
+    static String hint(Reason reason, String modelId, String region) {
+        String where = region == null ? "the client's region" : region;
+        switch (reason) {
+            case ACCESS_DENIED:
+                return " [operator: allow bedrock:InvokeModel for " + modelId + " in " + where
+                        + " (for an inference profile: the profile ARN and the foundation-model ARNs of every region it"
+                        + " routes to), and enable access to the model in the Bedrock console of " + where
+                        + " (a third-party model's first call subscribes through AWS Marketplace:"
+                        + " aws-marketplace:Subscribe, aws-marketplace:ViewSubscriptions)]";
+            case MODEL_UNAVAILABLE:
+                return " [operator: " + modelId + " cannot be invoked in " + where + " (retired, Legacy without access,"
+                        + " or not offered there); pick a current model or inference profile (us./global.) that " + where
+                        + " offers and set it with --model-id, BEDROCK_MODEL or the Terraform variable bedrock_model_id]";
+            default:
+                return "";
+        }
     }
 
     static Reason reason(SdkException e) {
@@ -53,14 +83,21 @@ final class BedrockErrors {
                 case "ModelTimeoutException":
                     return Reason.TIMEOUT;
                 case "ResourceNotFoundException":
-                case "ModelNotReadyException":
                     return Reason.MODEL_UNAVAILABLE;
+                case "ModelNotReadyException":
+                    // HTTP 429 and retryable by the API model: retried by the STANDARD strategy; reaching here
+                    // means the budget ran out, which is not the model's end of life.
+                    return Reason.MODEL_NOT_READY;
                 case "InternalServerException":
                 case "ServiceUnavailableException":
                 case "ModelErrorException":
                 case "ModelStreamErrorException":
                     return Reason.SERVICE_ERROR;
                 case "ValidationException":
+                    // A model without structured output refuses the schema field; ask again prompt-only.
+                    if (looksLikeSchemaRejection(message)) {
+                        return Reason.SCHEMA_REJECTED;
+                    }
                     // Retired and unknown model ids arrive as ValidationException with a telling message.
                     return looksLikeUnavailableModel(message) ? Reason.MODEL_UNAVAILABLE : Reason.BAD_REQUEST;
                 default:
@@ -91,6 +128,15 @@ final class BedrockErrors {
             }
         }
         return Reason.OTHER;
+    }
+
+    /**
+     * Bedrock names the refused field in the message ("output_config", "outputConfig", "json_schema",
+     * "structured output"); a ValidationException about anything else is not a schema problem.
+     */
+    private static boolean looksLikeSchemaRejection(String message) {
+        return message.contains("output_config") || message.contains("outputconfig") || message.contains("output_format")
+                || message.contains("textformat") || message.contains("json_schema") || message.contains("structured output");
     }
 
     private static boolean looksLikeUnavailableModel(String message) {

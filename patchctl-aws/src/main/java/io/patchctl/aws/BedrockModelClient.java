@@ -12,12 +12,16 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.metrics.CoreMetric;
 import software.amazon.awssdk.metrics.MetricCollection;
@@ -27,15 +31,29 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.JsonSchemaDefinition;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.OutputConfig;
+import software.amazon.awssdk.services.bedrockruntime.model.OutputFormat;
+import software.amazon.awssdk.services.bedrockruntime.model.OutputFormatStructure;
+import software.amazon.awssdk.services.bedrockruntime.model.OutputFormatType;
+import software.amazon.awssdk.services.bedrockruntime.model.ReasoningContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
  * {@link ModelClient} on Amazon Bedrock: InvokeModel with the Anthropic Messages body, or Converse.
  * The SDK client is built once; every call has an attempt timeout, a call timeout capped by what is
- * left of one overall budget, and the STANDARD retry strategy of {@link AwsClientSettings}.
+ * left of one overall budget, and the STANDARD retry strategy of {@link AwsClientSettings}; the reason
+ * of each retried attempt is returned with the reply (or the exception).
+ *
+ * <p>A request's JSON schema goes out as structured output (InvokeModel {@code output_config.format},
+ * Converse {@code outputConfig.textFormat}); a reasoning budget as {@code thinking} (InvokeModel body,
+ * Converse {@code additionalModelRequestFields}) on top of the answer's {@code max_tokens}. Only text
+ * blocks become the reply's text: reasoning blocks are counted, never returned for parsing. An
+ * optional guardrail is applied on both APIs.
  */
 public final class BedrockModelClient implements ModelClient, AutoCloseable {
 
@@ -52,6 +70,9 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
     private final CredentialsCheck credentialsCheck;
     private final Duration budget;
     private final Clock clock;
+    private final int reasoningBudget;
+    private final String guardrailId;
+    private final String guardrailVersion;
     private volatile Instant budgetStart;
 
     private BedrockModelClient(Builder b) {
@@ -61,8 +82,22 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
         this.budget = b.budget == null ? settings.apiCallTimeout() : b.budget;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.credentialsCheck = new CredentialsCheck(settings.credentials(), b.credentialsBound);
-        this.client = b.client != null ? b.client : settings.applyTo(BedrockRuntimeClient.builder()).build();
+        this.reasoningBudget = requireReasoningBudget(b.reasoningBudget);
+        requireGuardrail(b.guardrailId, b.guardrailVersion);
+        this.guardrailId = b.guardrailId;
+        this.guardrailVersion = b.guardrailVersion;
+        this.client = b.client != null ? b.client : buildClient(settings);
         BedrockModels.retirementNote(modelId).ifPresent(n -> LOG.warn("{}", n));
+    }
+
+    /**
+     * The SDK client of the settings plus the attempt log. The settings' override configuration is
+     * extended, not replaced: replacing it would drop the STANDARD retry strategy for the SDK's LEGACY one.
+     */
+    private static BedrockRuntimeClient buildClient(AwsClientSettings settings) {
+        var builder = settings.applyTo(BedrockRuntimeClient.builder());
+        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(new BedrockAttemptLog()).build()).build();
     }
 
     public static Builder builder() {
@@ -92,7 +127,9 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
         credentialsCheck.require();
         Duration callTimeout = remaining.compareTo(settings.apiCallTimeout()) < 0 ? remaining : settings.apiCallTimeout();
         AttemptCounter attempts = new AttemptCounter();
+        List<String> failures = new ArrayList<>();
         AwsRequestOverrideConfiguration override = AwsRequestOverrideConfiguration.builder()
+                .putExecutionAttribute(BedrockAttemptLog.FAILURES, failures)
                 .apiCallTimeout(callTimeout)
                 .apiCallAttemptTimeout(settings.apiCallAttemptTimeout().compareTo(callTimeout) > 0
                         ? callTimeout : settings.apiCallAttemptTimeout())
@@ -103,24 +140,31 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
             ModelReply reply = api == BedrockApi.CONVERSE
                     ? converse(request, override, start, attempts)
                     : invokeModel(request, override, start, attempts);
-            LOG.info("bedrock call done model={} api={} attempts={} latency_ms={} input_tokens={} output_tokens={} stop_reason={}",
-                    modelId, api, reply.attempts(), reply.latencyMillis(), reply.inputTokens(), reply.outputTokens(),
-                    reply.stopReason());
+            reply = withRetries(reply, BedrockAttemptLog.retried(failures, false));
+            LOG.info("bedrock call done model={} api={} attempts={} latency_ms={} input_tokens={} output_tokens={}"
+                            + " reasoning_blocks={} stop_reason={} retries={}", modelId, api, reply.attempts(),
+                    reply.latencyMillis(), reply.inputTokens(), reply.outputTokens(), reply.reasoningBlocks(),
+                    reply.stopReason(), reply.retries());
             return reply;
         } catch (SdkException e) {
-            throw BedrockErrors.map(e, modelId, millisSince(start));
+            // Only a service error was recorded for the last attempt; a timeout or I/O failure never got a response.
+            throw BedrockErrors.map(e, modelId, settings.region().id(), millisSince(start),
+                    BedrockAttemptLog.retried(failures, e instanceof AwsServiceException));
         }
     }
 
     private ModelReply invokeModel(ModelRequest request, AwsRequestOverrideConfiguration override, long start,
                                    AttemptCounter attempts) {
-        InvokeModelResponse response = client.invokeModel(InvokeModelRequest.builder()
+        InvokeModelRequest.Builder b = InvokeModelRequest.builder()
                 .modelId(modelId)
                 .contentType("application/json")
                 .accept("application/json")
-                .body(SdkBytes.fromUtf8String(anthropicBody(request)))
-                .overrideConfiguration(override)
-                .build());
+                .body(SdkBytes.fromUtf8String(anthropicBody(request, effectiveReasoningBudget(request))))
+                .overrideConfiguration(override);
+        if (guardrailId != null) {
+            b.guardrailIdentifier(guardrailId).guardrailVersion(guardrailVersion);
+        }
+        InvokeModelResponse response = client.invokeModel(b.build());
         long latency = millisSince(start);
         JsonNode body;
         try {
@@ -134,14 +178,28 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
                     "Bedrock reply for " + modelId + " is not an Anthropic Messages body (no content[] array)");
         }
         StringBuilder text = new StringBuilder();
+        int reasoningBlocks = 0;
+        long reasoningChars = 0;
         for (JsonNode block : body.path("content")) {
-            if ("text".equals(block.path("type").asText("text")) && block.path("text").isTextual()) {
+            String type = block.path("type").asText("text");
+            if ("thinking".equals(type)) {
+                reasoningBlocks++;
+                reasoningChars += block.path("thinking").asText("").length();
+            } else if ("redacted_thinking".equals(type)) {
+                reasoningBlocks++;
+                reasoningChars += block.path("data").asText("").length();
+            } else if ("text".equals(type) && block.path("text").isTextual()) {
                 text.append(block.path("text").asText());
             }
         }
         JsonNode usage = body.path("usage");
-        return new ModelReply(text.toString(), body.path("stop_reason").asText(""), modelId,
-                usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0), latency, attempts.get());
+        // A guardrail that intervenes still answers 200; the body says so (AWS InvokeModel API reference:
+        // "amazon-bedrock-guardrailAction": "INTERVENED | NONE"), the text is the guardrail's message.
+        String stopReason = "INTERVENED".equalsIgnoreCase(body.path("amazon-bedrock-guardrailAction").asText(""))
+                ? ModelReply.GUARDRAIL_INTERVENED : body.path("stop_reason").asText("");
+        return new ModelReply(text.toString(), stopReason, modelId,
+                usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0), latency, attempts.get(),
+                reasoningBlocks, reasoningChars, List.of());
     }
 
     private ModelReply converse(ModelRequest request, AwsRequestOverrideConfiguration override, long start,
@@ -150,34 +208,87 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
                 .modelId(modelId)
                 .messages(Message.builder().role(ConversationRole.USER)
                         .content(ContentBlock.fromText(request.user())).build())
-                .inferenceConfig(c -> c.maxTokens(request.maxTokens()).temperature((float) request.temperature()))
                 .overrideConfiguration(override);
+        int reasoning = effectiveReasoningBudget(request);
+        if (reasoning > 0) {
+            // Claude's extended thinking is a model-specific field on Converse; temperature must stay unset with it.
+            b.inferenceConfig(c -> c.maxTokens(request.maxTokens() + reasoning));
+            b.additionalModelRequestFields(Document.mapBuilder()
+                    .putDocument("thinking", Document.mapBuilder().putString("type", "enabled")
+                            .putNumber("budget_tokens", reasoning).build())
+                    .build());
+        } else {
+            b.inferenceConfig(c -> c.maxTokens(request.maxTokens()).temperature((float) request.temperature()));
+        }
         if (!request.system().isEmpty()) {
             b.system(SystemContentBlock.builder().text(request.system()).build());
+        }
+        if (request.schema() != null) {
+            b.outputConfig(OutputConfig.builder().textFormat(OutputFormat.builder()
+                    .type(OutputFormatType.JSON_SCHEMA)
+                    .structure(OutputFormatStructure.fromJsonSchema(JsonSchemaDefinition.builder()
+                            .name(request.schema().name())
+                            .description(request.schema().description())
+                            .schema(request.schema().json())
+                            .build()))
+                    .build()).build());
+        }
+        if (guardrailId != null) {
+            b.guardrailConfig(GuardrailConfiguration.builder().guardrailIdentifier(guardrailId)
+                    .guardrailVersion(guardrailVersion).build());
         }
         ConverseResponse response = client.converse(b.build());
         long latency = millisSince(start);
         StringBuilder text = new StringBuilder();
+        int reasoningBlocks = 0;
+        long reasoningChars = 0;
         if (response.output() != null && response.output().message() != null) {
             for (ContentBlock block : response.output().message().content()) {
-                if (block.text() != null) {
+                ReasoningContentBlock rc = block.reasoningContent();
+                if (rc != null) {
+                    reasoningBlocks++;
+                    reasoningChars += rc.reasoningText() != null && rc.reasoningText().text() != null
+                            ? rc.reasoningText().text().length()
+                            : rc.redactedContent() != null ? rc.redactedContent().asByteArrayUnsafe().length : 0;
+                } else if (block.text() != null) {
                     text.append(block.text());
                 }
             }
         }
         long in = response.usage() == null || response.usage().inputTokens() == null ? 0 : response.usage().inputTokens();
         long out = response.usage() == null || response.usage().outputTokens() == null ? 0 : response.usage().outputTokens();
-        return new ModelReply(text.toString(), response.stopReasonAsString(), modelId, in, out, latency, attempts.get());
+        return new ModelReply(text.toString(), response.stopReasonAsString(), modelId, in, out, latency, attempts.get(),
+                reasoningBlocks, reasoningChars, List.of());
     }
 
     /** The Anthropic Messages body of InvokeModel. */
     static String anthropicBody(ModelRequest request) {
+        return anthropicBody(request, request.reasoningBudget());
+    }
+
+    /**
+     * The Anthropic Messages body; with a reasoning budget, {@code thinking} is enabled, {@code max_tokens}
+     * covers reasoning plus answer, and temperature is left out (Claude rejects it while thinking).
+     */
+    static String anthropicBody(ModelRequest request, int reasoningBudget) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("anthropic_version", ANTHROPIC_VERSION);
-        root.put("max_tokens", request.maxTokens());
-        root.put("temperature", request.temperature());
+        root.put("max_tokens", request.maxTokens() + reasoningBudget);
+        if (reasoningBudget > 0) {
+            root.putObject("thinking").put("type", "enabled").put("budget_tokens", reasoningBudget);
+        } else {
+            root.put("temperature", request.temperature());
+        }
         if (!request.system().isEmpty()) {
             root.put("system", request.system());
+        }
+        if (request.schema() != null) {
+            try {
+                root.putObject("output_config").putObject("format").put("type", "json_schema")
+                        .set("schema", MAPPER.readTree(request.schema().json()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("schema " + request.schema().name() + " is not valid JSON", e);
+            }
         }
         ArrayNode messages = root.putArray("messages");
         ObjectNode user = messages.addObject();
@@ -194,6 +305,33 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
     @Override
     public void close() {
         client.close();
+    }
+
+    private int effectiveReasoningBudget(ModelRequest request) {
+        return request.reasoningBudget() > 0 ? request.reasoningBudget() : reasoningBudget;
+    }
+
+    private static ModelReply withRetries(ModelReply r, List<String> retries) {
+        return new ModelReply(r.text(), r.stopReason(), r.modelId(), r.inputTokens(), r.outputTokens(), r.latencyMillis(),
+                r.attempts(), r.reasoningBlocks(), r.reasoningChars(), retries);
+    }
+
+    /** A guardrail is an id and a version, or nothing (blank counts as nothing). */
+    public static void requireGuardrail(String id, String version) {
+        boolean hasId = id != null && !id.isBlank();
+        boolean hasVersion = version != null && !version.isBlank();
+        if (hasId != hasVersion) {
+            throw new IllegalArgumentException("a guardrail needs both an id and a version (e.g. --guardrail-id gr-abc123"
+                    + " --guardrail-version 1), got id=" + id + " version=" + version);
+        }
+    }
+
+    /** Claude's extended thinking needs at least 1024 tokens; 0 turns it off. */
+    public static int requireReasoningBudget(int tokens) {
+        if (tokens != 0 && (tokens < 1024 || tokens > 64_000)) {
+            throw new IllegalArgumentException("reasoning budget must be 0 (off) or 1024..64000 tokens, was " + tokens);
+        }
+        return tokens;
     }
 
     private static long millisSince(long startNanos) {
@@ -238,8 +376,24 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
         private Duration credentialsBound = Duration.ofMillis(1500);
         private Clock clock;
         private BedrockRuntimeClient client;
+        private int reasoningBudget;
+        private String guardrailId;
+        private String guardrailVersion;
 
         private Builder() {
+        }
+
+        /** Tokens the model may spend reasoning before it answers, on top of the answer's max_tokens (0 = off). */
+        public Builder reasoningBudget(int tokens) {
+            this.reasoningBudget = tokens;
+            return this;
+        }
+
+        /** A Bedrock guardrail applied to every call (both id and version, or neither; blank = none). */
+        public Builder guardrail(String id, String version) {
+            this.guardrailId = id == null || id.isBlank() ? null : id.strip();
+            this.guardrailVersion = version == null || version.isBlank() ? null : version.strip();
+            return this;
         }
 
         public Builder settings(AwsClientSettings settings) {
@@ -274,7 +428,7 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
             return this;
         }
 
-        /** Hands in a prebuilt SDK client (tests); settings still decide per-call timeouts. */
+        /** Hands in a prebuilt SDK client (tests); settings still decide per-call timeouts; retry reasons are not logged. */
         public Builder client(BedrockRuntimeClient client) {
             this.client = client;
             return this;

@@ -23,7 +23,8 @@ import java.util.Objects;
 public record InsightsConfig(String environment, String region, String bucket, Path reportDir, String modelId,
                              String analyst, String escalationTopicArn, Duration signatureTtl, int logTailBytes) {
 
-    public static final String DEFAULT_MODEL = "us.anthropic.claude-sonnet-4-6";
+    /** The one default of CLI, Lambda and agent (Terraform's bedrock_model_id default is tested against it). */
+    public static final String DEFAULT_MODEL = io.patchctl.aws.BedrockModels.DEFAULT_MODEL_ID;
     public static final String DEFAULT_REGION = "us-east-2";
     public static final Duration DEFAULT_SIGNATURE_TTL = Duration.ofHours(6);
 

@@ -63,6 +63,8 @@ public final class InsightsRuntime {
                 AwsClientConfig.endpointOverride(env, "BEDROCK_RUNTIME", "BedrockRuntime")).toBuilder()
                 .backoff(Duration.ofMillis(500), Duration.ofSeconds(10))
                 .build();
-        return BedrockModelClient.builder().settings(settings).modelId(config.modelId()).budget(LIFETIME).build();
+        // Optional Bedrock guardrail (Terraform sets both variables only when bedrock_guardrail_id is set).
+        return BedrockModelClient.builder().settings(settings).modelId(config.modelId()).budget(LIFETIME)
+                .guardrail(env.get("BEDROCK_GUARDRAIL_ID"), env.get("BEDROCK_GUARDRAIL_VERSION")).build();
     }
 }

@@ -179,6 +179,32 @@ class InsightsIntegrationTest {
         assertThat(report.get("event").isObject()).isTrue();
     }
 
+    /** The Lambda's own client (InsightsRuntime.bedrock): schema sent; guardrail from the environment; intervention -> rules. */
+    @Test
+    void lambdaClient_sendsTheAnalysisSchemaAndTheGuardrail_andAnInterventionFallsBackToRules() throws Exception {
+        env.put("BEDROCK_GUARDRAIL_ID", "gr1abc");
+        env.put("BEDROCK_GUARDRAIL_VERSION", "3");
+        stubBedrock(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":"
+                        + "\"Sorry, the model cannot answer this question.\"}],\"stop_reason\":\"end_turn\","
+                        + "\"amazon-bedrock-guardrailAction\":\"INTERVENED\",\"usage\":{\"input_tokens\":9,\"output_tokens\":0}}"));
+        putFailureOutput(I1, InsightServiceTest.DNF_REPO_DOWN);
+        InsightsConfig config = new InsightsConfig("dev", "us-east-2", bucket, null, null, "bedrock", null, Duration.ofHours(6), 8192);
+
+        JsonNode report = report(invoke(new InsightsHandler(InsightsRuntime.create(config, env, Clock.systemUTC(),
+                InsightsRuntime.bedrock(config, env))), failureEvent("ev-gr")));
+
+        assertThat(report.get("analysis_source").asText()).isEqualTo("rules");
+        assertThat(report.get("context").get("fallback_reason").asText()).isEqualTo("a Bedrock guardrail replaced the model's answer");
+        var sent = aws.findAll(postRequestedFor(urlPathEqualTo(BEDROCK_PATH)));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getHeader("X-Amzn-Bedrock-GuardrailIdentifier")).isEqualTo("gr1abc");
+        assertThat(sent.get(0).getHeader("X-Amzn-Bedrock-GuardrailVersion")).isEqualTo("3");
+        JsonNode body = Json.mapper().readTree(sent.get(0).getBodyAsString());
+        assertThat(body.at("/output_config/format/type").asText()).isEqualTo("json_schema");
+        assertThat(body.at("/output_config/format/schema/required").size()).isEqualTo(8);
+    }
+
     @Test
     void throttledThenSuccess_bedrockAnalysisAfterRetry() throws Exception {
         stubBedrockSequence(throttled(), answer(ScriptedModel.validReply(I1)));

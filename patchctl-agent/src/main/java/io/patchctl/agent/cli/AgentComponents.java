@@ -25,16 +25,21 @@ public class AgentComponents {
     public record Settings(String advisor, String modelId, String region, String environment, Path reportDir,
                            String reportBucket, Path installroot, List<String> dnfArgs, Duration dnfTimeout,
                            String bedrockApi, Duration bedrockBudget, boolean planCache, Duration planCacheTtl,
-                           boolean compliance, String complianceType) {
+                           boolean compliance, String complianceType, BedrockTuning bedrock) {
 
-        /** As the canonical constructor with the default compliance type. */
+        public Settings {
+            complianceType = complianceType == null ? io.patchctl.core.compliance.ComplianceItems.TYPE : complianceType;
+            bedrock = bedrock == null ? BedrockTuning.defaults() : bedrock;
+        }
+
+        /** With the default compliance type and no Bedrock tuning (no reasoning, no guardrail, structured output on). */
         public Settings(String advisor, String modelId, String region, String environment, Path reportDir,
                         String reportBucket, Path installroot, List<String> dnfArgs, Duration dnfTimeout,
                         String bedrockApi, Duration bedrockBudget, boolean planCache, Duration planCacheTtl,
                         boolean compliance) {
             this(advisor, modelId, region, environment, reportDir, reportBucket, installroot, dnfArgs, dnfTimeout,
                     bedrockApi, bedrockBudget, planCache, planCacheTtl, compliance,
-                    io.patchctl.core.compliance.ComplianceItems.TYPE);
+                    io.patchctl.core.compliance.ComplianceItems.TYPE, BedrockTuning.defaults());
         }
 
         /** The run options without the Bedrock/cache/compliance ones: their defaults. */

@@ -60,7 +60,9 @@ final class AwsAdapters implements AutoCloseable {
                 .apiCallAttemptTimeout(attempt)
                 .build();
         BedrockModelClient client = BedrockModelClient.builder().settings(settings).modelId(s.modelId())
-                .api(BedrockApi.parse(s.bedrockApi())).budget(budget).build();
+                .api(BedrockApi.parse(s.bedrockApi())).budget(budget)
+                .reasoningBudget(s.bedrock().reasoningBudget())
+                .guardrail(s.bedrock().guardrailId(), s.bedrock().guardrailVersion()).build();
         synchronized (this) {
             clients.add(client);
         }
@@ -68,7 +70,7 @@ final class AwsAdapters implements AutoCloseable {
                 .map(store -> (PlanCache) StorePlanCache.builder().store(store).env(s.environment()).owner(owner)
                         .ttl(s.planCacheTtl()).leaseTimeout(budget.plusSeconds(30)).build())
                 .orElse(null);
-        return new ModelAdvisor(client, cache, new RulesAdvisor());
+        return new ModelAdvisor(client, cache, new RulesAdvisor(), s.bedrock().structuredOutput());
     }
 
     /**

@@ -39,6 +39,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
 
+    @Mixin
+    BedrockCallOptions bedrockCall = new BedrockCallOptions();
+
     @Option(names = "--env", defaultValue = "dev", description = "Environment name used in report keys (default: ${DEFAULT-VALUE}).")
     String environment;
 
@@ -130,6 +133,11 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--bedrock-api: " + e.getMessage());
         }
+        try {
+            bedrockCall.tuning().validate();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (dnfTimeoutSeconds <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dnf-timeout must be > 0 seconds");
         }
@@ -147,7 +155,7 @@ public final class RunCommand implements Callable<Integer> {
         AgentComponents.Settings settings = new AgentComponents.Settings(advisor, model.modelId(), model.region(), environment, reportDir,
                 reportBucket, installroot.toAbsolutePath(), effectiveDnfArgs, Duration.ofSeconds(dnfTimeoutSeconds),
                 bedrockApi, Duration.ofSeconds(bedrockBudgetSeconds), !noPlanCache, Duration.ofHours(planCacheTtlHours),
-                !noCompliance, complianceType);
+                !noCompliance, complianceType, bedrockCall.tuning());
         String hostname = hostname();
         String instance = instanceId != null ? instanceId : components.instanceId(settings).orElse(hostname);
         checkKeySegment("--env", environment);

@@ -60,6 +60,7 @@ class BedrockAdvisorBench {
                 + " (shared 2-core machine, other engineers building: timings are inflated)");
 
         promptSize(packages, secure);
+        replySize();
         for (int k : ks) {
             fleetCycle(hosts, k);
         }
@@ -96,6 +97,63 @@ class BedrockAdvisorBench {
                 + "(an offline estimate: Bedrock's input_tokens are only known from the real service)");
     }
 
+    /**
+     * Output tokens of one plan at 10, 120 and 400 pending updates: the exceptions-only answer against
+     * the previous shape (every install listed), both written by {@link PlanningModelStandIn} from the
+     * real prompt and sent through the real SDK and ModelAdvisor (WireMock; the stand-in cuts at max_tokens).
+     */
+    private void replySize() throws Exception {
+        print("");
+        print("plan reply per host (stand-in answers from the prompt, holds the 2 kernels; max_tokens 1024):");
+        print(String.format("  %-8s %-22s %7s %11s %11s %-8s %s", "updates", "shape", "chars", "tokens~c/4",
+                "stand-in", "planner", "fallback"));
+        for (int n : new int[] {10, 120, 400}) {
+            List<SecurityUpdate> updates = new ArrayList<>();
+            updates.add(new SecurityUpdate("RHSA-2026:5000", io.patchctl.core.advisory.Severity.IMPORTANT, List.of("CVE-2026-5000"),
+                    "kernel", "x86_64", "4.18.0-553.1.el8", "4.18.0-553.2.el8"));
+            updates.add(new SecurityUpdate("RHSA-2026:5001", io.patchctl.core.advisory.Severity.IMPORTANT, List.of("CVE-2026-5001"),
+                    "kernel-core", "x86_64", "4.18.0-553.1.el8", "4.18.0-553.2.el8"));
+            for (int i = 0; i < n - 2; i++) {
+                updates.add(new SecurityUpdate(String.format("RHSA-2026:%04d", 5100 + i), io.patchctl.core.advisory.Severity.MODERATE,
+                        List.of(String.format("CVE-2026-%05d", 51000 + i)), String.format("labpkg%03d", i), "x86_64",
+                        "1.0-1.el8", "1.0-2.el8"));
+            }
+            for (boolean listInstalls : new boolean[] {true, false}) {
+                PlanningModelStandIn model = new PlanningModelStandIn(listInstalls);
+                try (BedrockLabFixture aws = new BedrockLabFixture(model);
+                     io.patchctl.aws.BedrockModelClient client = io.patchctl.aws.BedrockModelClient.builder()
+                             .settings(io.patchctl.aws.AwsClientSettings.builder().region("us-east-2")
+                                     .endpointOverride(java.net.URI.create(aws.bedrock.baseUrl())).build()).build()) {
+                    aws.bedrock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                                    com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(BedrockLabFixture.INVOKE))
+                            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                    .withTransformers(PlanningModelStandIn.NAME)));
+                    var outcome = new io.patchctl.core.advice.ModelAdvisor(client, null, new io.patchctl.core.plan.RulesAdvisor())
+                            .advise(updates, PatchPolicy.defaults());
+                    String full = PlanningModelStandIn.answer(PlanningModelStandIn.packages(
+                            new PlanPromptBuilder().build(updates, PatchPolicy.defaults()).user()), listInstalls);
+                    print(String.format("  %-8d %-22s %7d %11d %11d %-8s %s", n,
+                            listInstalls ? "previous (install list)" : "exceptions-only", full.length(), full.length() / 4,
+                            wordPieces(full), outcome.info().kind(),
+                            shorten(outcome.info().fallbackReason())));
+                    if (!listInstalls) {
+                        assertThat(outcome.info().kind()).as("exceptions-only plan at %d updates", n).isEqualTo("bedrock");
+                    }
+                }
+            }
+        }
+        print("  chars and tokens~c/4 are of the whole answer; stand-in = its word-piece count (what it reports as"
+                + " output_tokens, capped at max_tokens); Bedrock's real counts come only from the service");
+    }
+
+    private static String shorten(String reason) {
+        if (reason == null) {
+            return "-";
+        }
+        String r = reason.replaceAll("\\s+", " ");
+        return r.length() > 70 ? r.substring(0, 70) + "…" : r;
+    }
+
     private void fleetCycle(int hosts, int k) throws Exception {
         List<HostSpec> variants = List.of(HostSpec.allBase(), HostSpec.allBase().without("curl"),
                 HostSpec.allBase().without("zlib"), HostSpec.allBase().without("sudo"), HostSpec.allBase().without("libxml2"),
@@ -108,8 +166,8 @@ class BedrockAdvisorBench {
         try (BedrockLabFixture aws = new BedrockLabFixture()) {
             String bucket = "bench-rhel8-patch-logs-" + k;
             aws.s3.createBucket(bucket);
-            aws.answer(io.patchctl.aws.BedrockStub.reply("{\"install\":[\"openssl-libs\",\"curl\",\"sudo\",\"zlib\",\"libxml2\"],"
-                    + "\"hold\":[],\"risk\":\"LOW\",\"reasoning\":\"bench\"}", "end_turn", 800, 90).withFixedDelay(2000));
+            aws.answer(io.patchctl.aws.BedrockStub.reply("{\"install_all_other_reported\":true,\"hold\":[{\"package\":\"kernel*\","
+                    + "\"reason\":\"reboot window\"}],\"risk\":\"LOW\",\"reasoning\":\"bench\"}", "end_turn", 800, 40).withFixedDelay(2000));
             List<LabHost> fleet = new ArrayList<>();
             for (int i = 0; i < hosts; i++) {
                 fleet.add(lab.newHost(tmp.resolve("k" + k + "-h" + i), variants.get(i % k)));

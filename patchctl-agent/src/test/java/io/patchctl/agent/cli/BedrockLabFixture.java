@@ -29,7 +29,13 @@ final class BedrockLabFixture implements AutoCloseable {
     final S3ProxyServer s3;
 
     BedrockLabFixture() {
-        bedrock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(40));
+        this(new com.github.tomakehurst.wiremock.extension.Extension[0]);
+    }
+
+    /** With WireMock extensions, e.g. a stand-in that composes its answer from the prompt. */
+    BedrockLabFixture(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+        bedrock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(40)
+                .extensions(extensions));
         bedrock.start();
         s3 = S3ProxyServer.start(); // also sets aws.accessKeyId / aws.secretAccessKey (fake, loopback only)
         System.setProperty("aws.endpointUrlBedrockRuntime", bedrock.baseUrl());

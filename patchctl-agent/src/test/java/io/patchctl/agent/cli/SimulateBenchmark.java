@@ -24,8 +24,9 @@ import java.util.Locale;
  */
 public final class SimulateBenchmark {
 
-    private static final String PLAN = "{\"install\":[\"openssl-libs\",\"curl\",\"sudo\",\"zlib\",\"libxml2\",\"tzdata-broken\"],"
-            + "\"hold\":[{\"package\":\"kernel-core\",\"reason\":\"needs a reboot window\"}],\"risk\":\"LOW\","
+    /** The exceptions-only plan (plan-prompt/v3): hold the kernels, install every other reported update. */
+    private static final String PLAN = "{\"install_all_other_reported\":true,"
+            + "\"hold\":[{\"package\":\"kernel*\",\"reason\":\"needs a reboot window\"}],\"risk\":\"LOW\","
             + "\"reasoning\":\"security fixes for exposed libraries\"}";
     private static final String ANALYSIS = "{\"root_cause\":\"stand-in analysis\",\"severity\":\"HIGH\","
             + "\"immediate_actions\":[\"look at the dnf error\"],\"dnf_commands\":[\"dnf history info last\"],"

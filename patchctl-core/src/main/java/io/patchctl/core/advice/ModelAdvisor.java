@@ -9,9 +9,11 @@ import io.patchctl.core.model.ModelRequest;
 import io.patchctl.core.plan.Advisor;
 import io.patchctl.core.plan.AdvisorInfo;
 import io.patchctl.core.plan.AdvisorOutcome;
+import io.patchctl.core.plan.ModelCallDetails;
 import io.patchctl.core.plan.PatchPlan;
 import io.patchctl.core.plan.PatchPolicy;
 import io.patchctl.core.plan.RulesAdvisor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -22,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * failure (no credentials, access denied, retired model, throttling, timeout, unusable reply). The
  * outcome records kind, model, fallback reason, tokens, latency and cache status. The plan it
  * returns is advice: PolicyGuard checks it like any other.
+ *
+ * <p>The request carries the plan's JSON schema (structured output). A model that refuses the schema
+ * ({@link ModelException.Reason#SCHEMA_REJECTED}) is asked once more on the prompt-only path, and the
+ * report says so; the reply parser and PolicyGuard check both kinds of answer the same way.
  */
 public final class ModelAdvisor implements Advisor {
 
@@ -34,8 +40,15 @@ public final class ModelAdvisor implements Advisor {
     private final RulesAdvisor fallback;
     private final PlanPromptBuilder prompts = new PlanPromptBuilder();
     private final PlanReplyParser parser = new PlanReplyParser();
+    private final boolean structuredOutput;
 
     public ModelAdvisor(ModelClient client, PlanCache cache, RulesAdvisor fallback) {
+        this(client, cache, fallback, true);
+    }
+
+    /** @param structuredOutput false: never send the schema (a model known to lack structured output) */
+    public ModelAdvisor(ModelClient client, PlanCache cache, RulesAdvisor fallback, boolean structuredOutput) {
+        this.structuredOutput = structuredOutput;
         this.client = Objects.requireNonNull(client, "client");
         this.caching = cache != null;
         this.cache = cache == null ? PlanCache.off() : cache;
@@ -63,35 +76,77 @@ public final class ModelAdvisor implements Advisor {
             CachedPlan p = result.plan();
             // A hit cost this host no tokens: the report says what this run spent.
             return new AdvisorOutcome(p.plan(), new AdvisorInfo(KIND, client.modelId(), null,
-                    hit ? 0 : p.inputTokens(), hit ? 0 : p.outputTokens(), millisSince(start), result.status()),
-                    p.replyRejections());
+                    hit ? 0 : p.inputTokens(), hit ? 0 : p.outputTokens(), millisSince(start), result.status(),
+                    hit ? ModelCallDetails.none() : p.call()), p.replyRejections());
         } catch (PlanComputeException e) {
             LOG.warn("model advisor falling back to rules model={} reason={}", client.modelId(), e.getMessage());
             PatchPlan plan = fallback.plan(updates, policy);
             return new AdvisorOutcome(plan, new AdvisorInfo("rules", client.modelId(), e.getMessage(),
-                    e.inputTokens(), e.outputTokens(), millisSince(start), caching ? PlanCacheResult.MISS : PlanCacheResult.OFF),
-                    e.replyRejections());
+                    e.inputTokens(), e.outputTokens(), millisSince(start), caching ? PlanCacheResult.MISS : PlanCacheResult.OFF,
+                    e.call()), e.replyRejections());
         }
     }
 
-    /** One model call and the parse of its reply; every failure becomes a PlanComputeException. */
+    /** One model call (two when the schema is refused) and the parse of its reply; every failure becomes a PlanComputeException. */
     private CachedPlan ask(List<SecurityUpdate> updates, PatchPolicy policy, Distro distro) {
         ModelRequest request = prompts.build(updates, policy, distro);
+        if (!structuredOutput) {
+            request = request.withoutSchema();
+        }
+        String format = request.schema() == null ? ModelCallDetails.PROMPT_ONLY : ModelCallDetails.JSON_SCHEMA;
+        List<String> retries = new ArrayList<>();
         ModelReply reply;
         try {
-            reply = client.invoke(request);
+            reply = invoke(request, format, retries);
         } catch (ModelException e) {
-            throw new PlanComputeException(e.reason().name() + ": " + e.getMessage(), List.of(), 0, 0, e);
-        } catch (RuntimeException e) {
-            throw new PlanComputeException("OTHER: model call failed: " + e, List.of(), 0, 0, e);
+            if (e.reason() != ModelException.Reason.SCHEMA_REJECTED || request.schema() == null) {
+                throw failed(e, format, retries);
+            }
+            LOG.info("model rejected the plan schema, asking on the prompt-only path model={} detail={}",
+                    client.modelId(), e.getMessage());
+            format = ModelCallDetails.PROMPT_ONLY + " (schema rejected: " + cap(e.getMessage(), 300) + ")";
+            try {
+                reply = invoke(request.withoutSchema(), format, retries);
+            } catch (ModelException again) {
+                throw failed(again, format, retries);
+            }
+        }
+        ModelCallDetails call = new ModelCallDetails(reply.reasoningTokensEstimate(), reply.reasoningBlocks(), format, retries);
+        if (reply.guardrailIntervened()) {
+            throw new PlanComputeException("GUARDRAIL_INTERVENED: a Bedrock guardrail replaced the model's answer ("
+                    + cap(reply.text(), 200) + ")", List.of(), reply.inputTokens(), reply.outputTokens(), null, call);
         }
         ParsedReply parsed = parser.parse(reply, updates);
         if (parsed.plan().isEmpty()) {
             throw new PlanComputeException("BAD_REPLY: " + parsed.failure(), parsed.rejections(),
-                    reply.inputTokens(), reply.outputTokens(), null);
+                    reply.inputTokens(), reply.outputTokens(), null, call);
         }
         return new CachedPlan(parsed.plan().get(), parsed.rejections(), reply.modelId(), reply.inputTokens(),
-                reply.outputTokens(), reply.latencyMillis());
+                reply.outputTokens(), reply.latencyMillis(), call);
+    }
+
+    private ModelReply invoke(ModelRequest request, String format, List<String> retries) {
+        try {
+            ModelReply reply = client.invoke(request);
+            retries.addAll(reply.retries());
+            return reply;
+        } catch (ModelException e) {
+            retries.addAll(e.retries());
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PlanComputeException("OTHER: model call failed: " + e, List.of(), 0, 0, e,
+                    new ModelCallDetails(0, 0, format, retries));
+        }
+    }
+
+    private static PlanComputeException failed(ModelException e, String format, List<String> retries) {
+        return new PlanComputeException(e.reason().name() + ": " + e.getMessage(), List.of(), 0, 0, e,
+                new ModelCallDetails(0, 0, format, retries));
+    }
+
+    private static String cap(String s, int max) {
+        String v = s == null ? "" : s;
+        return v.length() > max ? v.substring(0, max) + "…" : v;
     }
 
     private static long millisSince(long startNanos) {

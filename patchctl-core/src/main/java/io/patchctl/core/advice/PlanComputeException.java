@@ -1,5 +1,6 @@
 package io.patchctl.core.advice;
 
+import io.patchctl.core.plan.ModelCallDetails;
 import java.util.List;
 
 /**
@@ -11,10 +12,17 @@ public class PlanComputeException extends RuntimeException {
     private final List<String> replyRejections;
     private final long inputTokens;
     private final long outputTokens;
+    private final ModelCallDetails call;
 
     public PlanComputeException(String message, List<String> replyRejections, long inputTokens, long outputTokens,
                                 Throwable cause) {
+        this(message, replyRejections, inputTokens, outputTokens, cause, ModelCallDetails.none());
+    }
+
+    public PlanComputeException(String message, List<String> replyRejections, long inputTokens, long outputTokens,
+                                Throwable cause, ModelCallDetails call) {
         super(message, cause);
+        this.call = call == null ? ModelCallDetails.none() : call;
         this.replyRejections = replyRejections == null ? List.of() : List.copyOf(replyRejections);
         this.inputTokens = inputTokens;
         this.outputTokens = outputTokens;
@@ -34,5 +42,10 @@ public class PlanComputeException extends RuntimeException {
 
     public long outputTokens() {
         return outputTokens;
+    }
+
+    /** Reasoning, output format and retries of the failed call (what it cost and why it was retried). */
+    public ModelCallDetails call() {
+        return call;
     }
 }

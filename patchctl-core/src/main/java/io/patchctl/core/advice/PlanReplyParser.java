@@ -45,6 +45,12 @@ public final class PlanReplyParser {
             "^(?:[$#]\\s+)?(?:sudo\\s+)?(?:dnf|yum|rpm|curl|wget|bash|sh|rm|chmod|chown|python3?|perl|echo|systemctl"
                     + "|subscription-manager|nc|scp|ssh|mkfs|dd)\\b.*|.*(?:\\$\\(|`|&&|\\|\\s*(?:ba)?sh\\b|;\\s*\\w).*");
 
+    /** Shell syntax or a package-manager order inside prose; ordinary sentences ("the dnf test transaction") do not match. */
+    private static final Pattern PROSE_COMMAND = Pattern.compile(
+            "\\$\\(|`|&&|\\|\\||\\|\\s*(?:ba)?sh\\b|\\brm\\s+-[a-z]*[rf]|\\bcurl\\s+\\S*https?://|\\brpm\\s+-[iUeF]"
+                    + "|\\b(?:dnf|yum)\\s+(?:-\\S+\\s+)*(?:install|upgrade|update|remove|erase|downgrade|reinstall|config-manager|swap)\\s+\\S",
+            Pattern.CASE_INSENSITIVE);
+
     private final DnfCommandParser dnf = new DnfCommandParser();
 
     /** Parses a reply; a truncated reply ({@code stop_reason=max_tokens}) is a failure whatever its text. */
@@ -72,7 +78,7 @@ public final class PlanReplyParser {
             }
             recordCommandsOutside(text, json, rejections);
             try {
-                PatchPlan plan = planFromJson(json.node, rejections);
+                PatchPlan plan = planFromJson(json.node, discovered, rejections);
                 return ParsedReply.ok(plan, rejections.list(), "json");
             } catch (IllegalArgumentException e) {
                 return ParsedReply.failed("plan JSON has wrong types: " + e.getMessage(), rejections.list());
@@ -110,7 +116,7 @@ public final class PlanReplyParser {
                 }
                 try (JsonParser parser = MAPPER.getFactory().createParser(text.substring(i, region[1]))) {
                     JsonNode node = MAPPER.readTree(parser);
-                    if (node != null && node.isObject() && (node.has("install") || node.has("hold"))) {
+                    if (node != null && node.isObject() && (node.has("install") || node.has("hold") || node.has(PlanSchema.INSTALL_ALL))) {
                         JsonCandidate c = new JsonCandidate();
                         c.node = node;
                         c.start = i;
@@ -118,7 +124,7 @@ public final class PlanReplyParser {
                         return c;
                     }
                 } catch (JsonProcessingException e) {
-                    if (firstError == null && text.indexOf("\"install\"", i) >= 0) {
+                    if (firstError == null && (text.indexOf("\"install", i) >= 0 || text.indexOf("\"hold\"", i) >= 0)) {
                         firstError = "plan JSON is not valid JSON: " + e.getOriginalMessage();
                     }
                 } catch (IOException e) {
@@ -134,7 +140,7 @@ public final class PlanReplyParser {
         return null;
     }
 
-    private PatchPlan planFromJson(JsonNode node, Rejections rejections) {
+    private PatchPlan planFromJson(JsonNode node, List<SecurityUpdate> discovered, Rejections rejections) {
         List<String> install = new ArrayList<>();
         JsonNode in = node.path("install");
         if (!in.isMissingNode() && !in.isNull()) {
@@ -173,6 +179,10 @@ public final class PlanReplyParser {
                 }
             }
         }
+        if (hold.size() > PlanSchema.MAX_HOLDS) {
+            throw new IllegalArgumentException("\"hold\" lists " + hold.size() + " packages, more than the "
+                    + PlanSchema.MAX_HOLDS + " a plan may hold");
+        }
         JsonNode risk = node.path("risk");
         if (!risk.isMissingNode() && !risk.isNull() && !risk.isTextual()) {
             throw new IllegalArgumentException("\"risk\" must be LOW, MEDIUM or HIGH, was " + kind(risk));
@@ -181,8 +191,61 @@ public final class PlanReplyParser {
         if (!reasoning.isMissingNode() && !reasoning.isNull() && !reasoning.isTextual()) {
             throw new IllegalArgumentException("\"reasoning\" must be a string, was " + kind(reasoning));
         }
-        return new PatchPlan(install, hold, Risk.parse(risk.isTextual() ? risk.asText() : null),
-                reasoning.isTextual() ? cap(reasoning.asText(), MAX_REASONING) : "");
+        JsonNode all = node.path(PlanSchema.INSTALL_ALL);
+        if (!all.isMissingNode() && !all.isNull() && !all.isBoolean()) {
+            throw new IllegalArgumentException("\"" + PlanSchema.INSTALL_ALL + "\" must be true or false, was " + kind(all));
+        }
+        if (!all.isBoolean() && (in.isMissingNode() || in.isNull())) {
+            // "Install everything else" must be said, never implied by a missing list.
+            throw new IllegalArgumentException("the plan states neither \"" + PlanSchema.INSTALL_ALL
+                    + "\" nor an \"install\" list");
+        }
+        if (all.asBoolean(false)) {
+            install = installAllOther(install, hold, discovered);
+        }
+        String why = reasoning.isTextual() ? cap(reasoning.asText(), MAX_REASONING) : "";
+        recordCommandsInProse("command-like text in the reasoning (kept as text, never run)", why, rejections);
+        for (HeldPackage held : hold) {
+            recordCommandsInProse("command-like text in the hold reason of " + held.packageName()
+                    + " (kept as text, never run)", held.reason(), rejections);
+        }
+        return new PatchPlan(install, hold, Risk.parse(risk.isTextual() ? risk.asText() : null), why);
+    }
+
+    /**
+     * Every reported package no hold matches, plus whatever the reply listed explicitly (PolicyGuard
+     * refuses those dnf did not report, and the refusal is recorded).
+     */
+    private static List<String> installAllOther(List<String> listed, List<HeldPackage> hold, List<SecurityUpdate> discovered) {
+        List<PackageGlob> holds = new ArrayList<>();
+        for (HeldPackage h : hold) {
+            holds.add(PackageGlob.of(h.packageName()));
+        }
+        Set<String> install = new LinkedHashSet<>();
+        for (String name : PolicyGuard.byName(discovered).keySet()) {
+            if (holds.stream().noneMatch(g -> g.matches(name))) {
+                install.add(name);
+            }
+        }
+        for (String name : listed) {
+            String n = name == null ? "" : name.strip();
+            if (holds.stream().noneMatch(g -> RpmNames.isValid(n) && g.matches(n))) {
+                install.add(name);
+            }
+        }
+        return new ArrayList<>(install);
+    }
+
+    /** An install order hidden in prose changes nothing (prose is never read as a plan), but the report shows it. */
+    private static void recordCommandsInProse(String reason, String prose, Rejections rejections) {
+        if (prose == null || prose.isEmpty()) {
+            return;
+        }
+        for (String line : LINE_BREAK.split(prose)) {
+            if (PROSE_COMMAND.matcher(line).find()) {
+                rejections.add(reason, line.strip());
+            }
+        }
     }
 
     /** Commands in the prose around the JSON are ignored; they are recorded so the report shows them. */

@@ -32,8 +32,9 @@ public final class AnalysisPrompt {
     private AnalysisPrompt() {
     }
 
+    /** With the analysis schema (structured output); {@link ModelRequest#withoutSchema()} is the prompt-only path. */
     public static ModelRequest request(FailureContext context) {
-        return new ModelRequest(SYSTEM, user(context), MAX_TOKENS, TEMPERATURE);
+        return new ModelRequest(SYSTEM, user(context), MAX_TOKENS, TEMPERATURE, AnalysisSchema.SCHEMA, 0);
     }
 
     /** The second and last attempt after an unusable reply: the same facts, the problem, and the bad reply. */
@@ -46,7 +47,7 @@ public final class AnalysisPrompt {
                 + "\n\nYour previous reply could not be used: " + problem
                 + "\n<<<PREVIOUS_REPLY\n" + previous + "\nPREVIOUS_REPLY>>>\n"
                 + "Reply again with only the JSON object, exactly the eight keys above, no markdown and no prose.";
-        return new ModelRequest(SYSTEM, user, MAX_TOKENS, TEMPERATURE);
+        return new ModelRequest(SYSTEM, user, MAX_TOKENS, TEMPERATURE, AnalysisSchema.SCHEMA, 0);
     }
 
     static String user(FailureContext context) {
@@ -92,6 +93,7 @@ public final class AnalysisPrompt {
                 .append(String.format(SCHEMA, instance, context.region()))
                 .append("\nRules: each dnf_commands entry is a single dnf command; each aws_cli_commands entry is a single "
                         + "aws command targeting this instance and region; no shell operators (; && || | > < ` $( )). "
+                        + "At most " + AnalysisSchema.MAX_ITEMS + " entries per list. "
                         + "Set escalate to true when a person must act before the next patch window.");
         return b.toString();
     }

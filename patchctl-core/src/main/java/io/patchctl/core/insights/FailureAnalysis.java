@@ -92,6 +92,9 @@ public record FailureAnalysis(
         }
         List<String> out = new ArrayList<>();
         for (JsonNode item : value) {
+            if (out.size() == AnalysisSchema.MAX_ITEMS) {
+                break; // the schema's bound: a longer list is not more useful, and must not grow the report
+            }
             if (!item.isTextual()) {
                 problems.add(key + " must contain only strings, found " + item.getNodeType());
                 return List.of();

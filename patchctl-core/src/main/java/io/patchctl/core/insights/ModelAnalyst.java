@@ -28,10 +28,26 @@ public final class ModelAnalyst implements Analyst {
     public AnalysisOutcome analyze(FailureContext context) {
         Usage usage = new Usage();
         ModelReply first;
+        boolean schema = true;
         try {
             first = usage.call(AnalysisPrompt.request(context));
         } catch (ModelException e) {
-            return fallback(context, usage, "model " + e.reason() + ": " + e.getMessage());
+            if (e.reason() != ModelException.Reason.SCHEMA_REJECTED) {
+                return fallback(context, usage, "model " + e.reason() + ": " + e.getMessage());
+            }
+            // A model without structured output: the same prompt, prompt-only; parser and checks as before.
+            LOG.info("model rejected the analysis schema, asking prompt-only: subject={} detail={}",
+                    context.event().subjectId(), e.getMessage());
+            schema = false;
+            try {
+                first = usage.call(AnalysisPrompt.request(context).withoutSchema());
+            } catch (ModelException again) {
+                return fallback(context, usage, "model " + again.reason() + " (prompt-only after the schema was rejected): "
+                        + again.getMessage());
+            }
+        }
+        if (first.guardrailIntervened()) {
+            return fallback(context, usage, "a Bedrock guardrail replaced the model's answer");
         }
         try {
             return usage.outcome(AnalysisReplyParser.parse(first.text()));
@@ -39,7 +55,11 @@ public final class ModelAnalyst implements Analyst {
             String problem = (first.truncated() ? "the reply was cut off at max_tokens; " : "") + invalid.getMessage();
             LOG.info("model reply invalid, asking once more: subject={} problem={}", context.event().subjectId(), problem);
             try {
-                ModelReply second = usage.call(AnalysisPrompt.repair(context, first.text(), problem));
+                ModelRequest repair = AnalysisPrompt.repair(context, first.text(), problem);
+                ModelReply second = usage.call(schema ? repair : repair.withoutSchema());
+                if (second.guardrailIntervened()) {
+                    return fallback(context, usage, "a Bedrock guardrail replaced the model's answer on repair");
+                }
                 return usage.outcome(AnalysisReplyParser.parse(second.text()));
             } catch (InvalidAnalysisException again) {
                 return fallback(context, usage, "invalid model reply twice: " + again.getMessage());

@@ -1,5 +1,7 @@
 package io.patchctl.core.plan;
 
+import java.util.Objects;
+
 /**
  * Who produced a plan and at what cost; recorded in the RunReport as {@code advisor}.
  *
@@ -7,15 +9,23 @@ package io.patchctl.core.plan;
  * @param modelId        the model asked, or null for rules
  * @param fallbackReason why a model advisor fell back to rules, or null
  * @param inputTokens    model input tokens (0 when no model was called)
- * @param outputTokens   model output tokens
+ * @param outputTokens   model output tokens (reasoning included, as Bedrock bills it)
  * @param latencyMillis  wall time spent obtaining the plan
  * @param planCache      "hit" (a shared plan was reused), "miss" (this run asked the model) or "off"
+ * @param call           reasoning, output format and retries of the model call (empty without one)
  */
 public record AdvisorInfo(String kind, String modelId, String fallbackReason,
-                          long inputTokens, long outputTokens, long latencyMillis, String planCache) {
+                          long inputTokens, long outputTokens, long latencyMillis, String planCache,
+                          ModelCallDetails call) {
 
     public AdvisorInfo {
         planCache = planCache == null ? "off" : planCache;
+        call = Objects.requireNonNullElse(call, ModelCallDetails.none());
+    }
+
+    public AdvisorInfo(String kind, String modelId, String fallbackReason,
+                       long inputTokens, long outputTokens, long latencyMillis, String planCache) {
+        this(kind, modelId, fallbackReason, inputTokens, outputTokens, latencyMillis, planCache, ModelCallDetails.none());
     }
 
     /** Without plan-cache information ("off"). */

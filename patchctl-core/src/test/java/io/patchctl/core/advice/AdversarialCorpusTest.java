@@ -49,6 +49,30 @@ class AdversarialCorpusTest {
         assertThat(everything.length()).as("report stays small").isLessThan(20_000);
     }
 
+    /** The same replies after the model refused the schema: the prompt-only path guards exactly as well. */
+    @ParameterizedTest(name = "prompt-only {0}")
+    @MethodSource("replies")
+    void hostileReply_onThePromptOnlyPath_isGuardedTheSame(AdversarialCorpus.Reply reply) {
+        PatchPolicy policy = PatchPolicy.defaults();
+        StubModelClient client = new StubModelClient("stub-model", r -> {
+            if (r.schema() != null) {
+                throw new io.patchctl.core.model.ModelException(io.patchctl.core.model.ModelException.Reason.SCHEMA_REJECTED,
+                        "ValidationException (HTTP 400): output_config is not supported");
+            }
+            return new io.patchctl.core.model.ModelReply(reply.text(), "end_turn", "stub-model", 100, 20, 5, 1);
+        });
+        AdvisorOutcome outcome = new ModelAdvisor(client, null, new RulesAdvisor()).advise(Updates.ALL, policy);
+        GuardedPlan guarded = new PolicyGuard(policy).guard(Updates.ALL, outcome);
+
+        assertThat(client.requests()).hasSize(2);
+        assertThat(outcome.info().call().outputFormat()).startsWith("prompt-only (schema rejected:");
+        assertThat(guarded.approved()).isSubsetOf("openssl-libs", "curl");
+        assertThat(outcome.info().kind()).isEqualTo(reply.expectFallback() ? "rules" : "bedrock");
+        if (!reply.expectFallback()) {
+            assertThat(guarded.rejected()).as("refusals recorded").isNotEmpty();
+        }
+    }
+
     @Test
     void corpus_hasAtLeast25Replies_andTheIndexListsEveryFile() throws IOException {
         Path dir = Path.of("src/test/resources/adversarial-replies");
