@@ -1,6 +1,7 @@
 package io.patchctl.agent.workflow;
 
 import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.host.PackageDbHealth;
 import io.patchctl.core.host.PackageManager;
 import io.patchctl.core.host.PackageManagerException;
 import io.patchctl.core.host.TransactionOutcome;
@@ -9,6 +10,7 @@ import io.patchctl.core.plan.Advisor;
 import io.patchctl.core.plan.AdvisorInfo;
 import io.patchctl.core.plan.AdvisorOutcome;
 import io.patchctl.core.plan.GuardedPlan;
+import io.patchctl.core.plan.PatchPolicy;
 import io.patchctl.core.plan.PolicyGuard;
 import io.patchctl.core.plan.PolicyRules;
 import io.patchctl.core.plan.RulesAdvisor;
@@ -17,6 +19,7 @@ import io.patchctl.core.report.ApplyResult;
 import io.patchctl.core.report.RunMode;
 import io.patchctl.core.report.RunReport;
 import io.patchctl.core.report.RunStatus;
+import io.patchctl.core.report.SpoolDelivery;
 import io.patchctl.core.report.TransactionTest;
 import io.patchctl.core.report.Verification;
 import io.patchctl.core.store.DirectoryReportStore;
@@ -53,6 +56,8 @@ public final class AgentWorkflow {
     private final List<PostRunHook> hooks;
     private final Clock clock;
     private final Supplier<UUID> runIds;
+    private final java.util.function.BooleanSupplier cancellation;
+    private final SpoolSender.Limits spoolLimits;
 
     private AgentWorkflow(Builder b) {
         this.packageManager = Objects.requireNonNull(b.packageManager, "packageManager");
@@ -62,6 +67,8 @@ public final class AgentWorkflow {
         this.hooks = List.copyOf(b.hooks);
         this.clock = b.clock;
         this.runIds = b.runIds;
+        this.cancellation = b.cancellation;
+        this.spoolLimits = b.spoolLimits;
     }
 
     public static Builder builder() {
@@ -71,10 +78,33 @@ public final class AgentWorkflow {
     public RunOutcome run(RunRequest request) {
         long start = System.nanoTime();
         Draft d = new Draft(request, runIds.get().toString(), clock.instant());
+        // Reports earlier runs could not store go first: a healthy run must not leave them behind.
+        d.spool = spoolDir == null ? null : new SpoolSender(spoolDir, stores, clock, spoolLimits).deliver();
+        if (cancelled(d, "checking the package database")) {
+            return finish(d, start);
+        }
+        PackageDbHealth health = packageManager.checkHealth();
+        if (!health.healthy() && request.policy().repair() == PatchPolicy.RepairMode.FIX) {
+            List<String> repairs = packageManager.repair(health);
+            health = packageManager.checkHealth().withRepairs(repairs);
+        }
+        d.packageDb = health;
+        List<String> blocking = blockingProblems(health, request.policy());
+        if (!blocking.isEmpty()) {
+            // dnf would answer "nothing to do" here: that is no evidence the host is patched
+            d.fail("package database unhealthy, nothing planned: " + String.join("; ", blocking));
+            return finish(d, start);
+        }
+        if (cancelled(d, "discovery")) {
+            return finish(d, start);
+        }
         try {
             d.discovered = packageManager.discoverSecurityUpdates();
         } catch (PackageManagerException e) {
             d.fail("discovery failed: " + e.getMessage());
+            return finish(d, start);
+        }
+        if (cancelled(d, "planning")) {
             return finish(d, start);
         }
         AdvisorOutcome outcome = advise(d.discovered, request);
@@ -86,35 +116,80 @@ public final class AgentWorkflow {
         Map<String, List<SecurityUpdate>> byName = PolicyGuard.byName(d.discovered);
 
         if (request.mode() == RunMode.SCAN_ONLY || guarded.nothingToInstall()) {
-            // nothing changes: discovery itself tells what remains
-            d.status = allowedPending(byName.keySet(), byName, rules).isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
+            // Nothing changes: discovery itself is the verification. Recorded as such so compliance
+            // items follow the policy, not the advisor: an allowed update the advisor held is pending.
+            d.verification = policyView(byName.keySet(), byName, rules);
+            d.status = d.verification.remainingAllowed().isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
+            return finish(d, start);
+        }
+        if (cancelled(d, "the test transaction")) {
+            d.verification = policyView(byName.keySet(), byName, rules);
             return finish(d, start);
         }
 
         TransactionOutcome test = packageManager.testUpgrade(guarded.approved());
         d.transactionTest = new TransactionTest(true, test.success(), test.exitCode(), test.error());
         if (!test.success()) {
+            d.verification = policyView(byName.keySet(), byName, rules);
             d.fail("transaction test failed, nothing was changed: " + test.error());
+            return finish(d, start);
+        }
+        if (cancelled(d, "the upgrade")) {
+            d.verification = policyView(byName.keySet(), byName, rules);
             return finish(d, start);
         }
         TransactionOutcome apply = packageManager.upgrade(guarded.approved());
         d.apply = new ApplyResult(true, apply.success(), apply.exitCode(), apply.installed(), apply.error(), apply.outputTail());
+        // verification runs even when cancelled: it is short, changes nothing, and says what the upgrade did
         try {
             Set<String> pending = packageManager.pendingSecurityPackages();
-            List<String> allowed = allowedPending(pending, byName, rules);
-            List<String> held = pending.stream().filter(n -> !allowed.contains(n)).toList();
-            d.verification = new Verification(true, allowed, held);
-            d.status = allowed.isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
+            d.verification = policyView(pending, byName, rules);
+            d.status = d.verification.remainingAllowed().isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
         } catch (PackageManagerException e) {
             d.fail("verification failed: " + e.getMessage());
         }
-        if (!apply.installed().isEmpty()) {
+        if (!apply.installed().isEmpty() && !cancellation.getAsBoolean()) {
             d.rebootNeeded = packageManager.rebootNeeded().orElse(null);
         }
         if (!apply.success()) {
             d.fail("upgrade failed: " + apply.error());
         }
+        cancelled(d, "reporting");
         return finish(d, start);
+    }
+
+    /** Stops the run before {@code next} when SIGTERM arrived; the report says where it stopped. */
+    private boolean cancelled(Draft d, String next) {
+        if (!cancellation.getAsBoolean()) {
+            return false;
+        }
+        if (d.status != RunStatus.CANCELLED) {
+            d.status = RunStatus.CANCELLED;
+            String message = "cancelled (SIGTERM) before " + next;
+            d.error = d.error == null ? message : d.error + "; " + message;
+        }
+        return true;
+    }
+
+    /**
+     * Problems that stop the run. With {@code repair: fix} an unfinished last transaction alone does
+     * not: after the repair the database is consistent (no duplicates, dnf check clean), and this
+     * run's own transaction supersedes it. It is still in the report.
+     */
+    private static List<String> blockingProblems(PackageDbHealth health, PatchPolicy policy) {
+        if (policy.repair() == PatchPolicy.RepairMode.FIX && health.unfinishedTransaction() != null) {
+            PackageDbHealth rest = new PackageDbHealth(health.checked(), health.installedPackages(), health.unreadable(),
+                    health.duplicates(), health.checkProblems(), null, health.repairs());
+            return rest.problems();
+        }
+        return health.problems();
+    }
+
+    private static Verification policyView(Collection<String> pending, Map<String, List<SecurityUpdate>> byName,
+                                           PolicyRules rules) {
+        List<String> allowed = allowedPending(pending, byName, rules);
+        List<String> held = pending.stream().filter(n -> !allowed.contains(n)).toList();
+        return new Verification(true, allowed, held);
     }
 
     private AdvisorOutcome advise(List<SecurityUpdate> discovered, RunRequest request) {
@@ -146,6 +221,9 @@ public final class AgentWorkflow {
         d.dnfInvocations = packageManager.invocations();
         d.durationMillis = (System.nanoTime() - start) / 1_000_000;
         RunReport report = d.build(ExitCodes.of(d.status));
+        if (d.status == RunStatus.CANCELLED) {
+            LOG.warn("run cancelled error={}", d.error);
+        }
         String key = ReportKeys.runReport(report.environment(), report.instanceId(), report.timestamp(), report.runIdPrefix());
         List<String> storedAt = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -206,6 +284,8 @@ public final class AgentWorkflow {
         String error;
         int dnfInvocations;
         long durationMillis;
+        PackageDbHealth packageDb;
+        SpoolDelivery spool;
 
         Draft(RunRequest request, String runId, Instant timestamp) {
             this.request = request;
@@ -223,7 +303,7 @@ public final class AgentWorkflow {
                     request.hostname(), request.installroot(), request.mode(), status, exitCode, discovered, advisor, plan,
                     guarded == null ? List.of() : guarded.approved(), guarded == null ? List.of() : guarded.held(),
                     guarded == null ? List.of() : guarded.rejected(), transactionTest, apply, verification, rebootNeeded,
-                    dnfInvocations, durationMillis, error);
+                    dnfInvocations, durationMillis, error, packageDb, spool, guarded == null ? 0 : guarded.rejected().size());
         }
     }
 
@@ -235,6 +315,20 @@ public final class AgentWorkflow {
         private final List<PostRunHook> hooks = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private Supplier<UUID> runIds = UUID::randomUUID;
+        private java.util.function.BooleanSupplier cancellation = () -> false;
+        private SpoolSender.Limits spoolLimits = SpoolSender.Limits.DEFAULT;
+
+        /** True once the run must stop (SIGTERM): checked before each step; a running dnf is never interrupted here. */
+        public Builder cancellation(java.util.function.BooleanSupplier cancellation) {
+            this.cancellation = cancellation;
+            return this;
+        }
+
+        /** How many spooled reports, and how old, a run delivers first. */
+        public Builder spoolLimits(SpoolSender.Limits limits) {
+            this.spoolLimits = limits;
+            return this;
+        }
 
         public Builder packageManager(PackageManager packageManager) {
             this.packageManager = packageManager;

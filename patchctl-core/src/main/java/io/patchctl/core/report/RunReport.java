@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param rebootNeeded   from {@code dnf needs-restarting -r}; null when unknown
  * @param dnfInvocations dnf processes this run started
  * @param error          why the run FAILED, or null
+ * @param packageDb      the package database's health, checked before planning (null in old reports)
+ * @param spool          spooled reports of earlier runs this run delivered first (null in old reports)
+ * @param rejectedTotal  how many proposals were rejected; {@code rejected} lists at most {@value #MAX_REJECTED_LISTED}
  */
 public record RunReport(
         String schema,
@@ -42,9 +45,25 @@ public record RunReport(
         Boolean rebootNeeded,
         int dnfInvocations,
         long durationMillis,
-        String error) {
+        String error,
+        io.patchctl.core.host.PackageDbHealth packageDb,
+        SpoolDelivery spool,
+        int rejectedTotal) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
+    /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
+    public static final int MAX_REJECTED_LISTED = 50;
+
+    /** The report without the package-database and spool sections (tests, older callers). */
+    public RunReport(String schema, String runId, Instant timestamp, String environment, String instanceId, String hostname,
+                     String installroot, RunMode mode, RunStatus status, int exitCode, List<SecurityUpdate> discovered,
+                     AdvisorSection advisor, PatchPlan plan, List<String> approved, List<HeldPackage> held,
+                     List<Rejection> rejected, TransactionTest transactionTest, ApplyResult apply, Verification verification,
+                     Boolean rebootNeeded, int dnfInvocations, long durationMillis, String error) {
+        this(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode, status, exitCode, discovered,
+                advisor, plan, approved, held, rejected, transactionTest, apply, verification, rebootNeeded, dnfInvocations,
+                durationMillis, error, null, null, rejected == null ? 0 : rejected.size());
+    }
 
     public RunReport {
         schema = schema == null ? SCHEMA : schema;
@@ -55,6 +74,10 @@ public record RunReport(
         approved = approved == null ? List.of() : List.copyOf(approved);
         held = held == null ? List.of() : List.copyOf(held);
         rejected = rejected == null ? List.of() : List.copyOf(rejected);
+        rejectedTotal = Math.max(rejectedTotal, rejected.size());
+        if (rejected.size() > MAX_REJECTED_LISTED) {
+            rejected = rejected.subList(0, MAX_REJECTED_LISTED);
+        }
         transactionTest = transactionTest == null ? TransactionTest.notRun() : transactionTest;
         apply = apply == null ? ApplyResult.notRun() : apply;
         verification = verification == null ? Verification.notRun() : verification;
