@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
  * that matches picks the line quoted as evidence.
  */
 public enum ErrorClass {
+    /** The agent's own package-database health check (PackageDbHealth), and rpm's own words for a damaged database. */
+    PACKAGE_DB(
+            "package database unhealthy[^\"]*",
+            "rpmdb open failed",
+            "DB_RUNRECOVERY",
+            "cannot open Packages (?:database|index)"),
     NOT_REGISTERED(
             "This system is not registered with an entitlement server",
             "not registered (?:to|with) Red Hat Subscription Management",
