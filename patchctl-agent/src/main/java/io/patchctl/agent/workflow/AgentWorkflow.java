@@ -1,6 +1,8 @@
 package io.patchctl.agent.workflow;
 
 import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.advice.ModelAdvisor;
+import io.patchctl.core.advice.StorePlanCache;
 import io.patchctl.core.host.PackageDbHealth;
 import io.patchctl.core.host.PackageManager;
 import io.patchctl.core.host.PackageManagerException;
@@ -114,6 +116,12 @@ public final class AgentWorkflow {
         d.guarded = guarded;
         PolicyRules rules = new PolicyRules(request.policy());
         Map<String, List<SecurityUpdate>> byName = PolicyGuard.byName(d.discovered);
+        List<String> advisorHeld = ModelAdvisor.allowedNotPlanned(outcome.plan(), d.discovered, request.policy());
+        if ("hit".equals(d.advisor.planCache()) && !advisorHeld.isEmpty()) {
+            d.notes.add("the plan reused from the plan cache leaves " + advisorHeld.size() + " update(s) the policy allows"
+                    + " pending (" + String.join(", ", advisorHeld.subList(0, Math.min(10, advisorHeld.size())))
+                    + "); such plans are reused for at most " + StorePlanCache.HOLD_TTL.toHours() + " h, then the model is asked again");
+        }
 
         if (request.mode() == RunMode.SCAN_ONLY || guarded.nothingToInstall()) {
             // Nothing changes: discovery itself is the verification. Recorded as such so compliance
@@ -286,6 +294,7 @@ public final class AgentWorkflow {
         long durationMillis;
         PackageDbHealth packageDb;
         SpoolDelivery spool;
+        final List<String> notes = new ArrayList<>();
 
         Draft(RunRequest request, String runId, Instant timestamp) {
             this.request = request;
@@ -303,7 +312,7 @@ public final class AgentWorkflow {
                     request.hostname(), request.installroot(), request.mode(), status, exitCode, discovered, advisor, plan,
                     guarded == null ? List.of() : guarded.approved(), guarded == null ? List.of() : guarded.held(),
                     guarded == null ? List.of() : guarded.rejected(), transactionTest, apply, verification, rebootNeeded,
-                    dnfInvocations, durationMillis, error, packageDb, spool, guarded == null ? 0 : guarded.rejected().size());
+                    dnfInvocations, durationMillis, error, packageDb, spool, guarded == null ? 0 : guarded.rejected().size(), notes);
         }
     }
 

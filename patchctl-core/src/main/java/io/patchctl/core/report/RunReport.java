@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param packageDb      the package database's health, checked before planning (null in old reports)
  * @param spool          spooled reports of earlier runs this run delivered first (null in old reports)
  * @param rejectedTotal  how many proposals were rejected; {@code rejected} lists at most {@value #MAX_REJECTED_LISTED}
+ * @param notes          remarks for the change record (a reused plan that holds allowed updates, ...)
  */
 public record RunReport(
         String schema,
@@ -48,7 +49,8 @@ public record RunReport(
         String error,
         io.patchctl.core.host.PackageDbHealth packageDb,
         SpoolDelivery spool,
-        int rejectedTotal) {
+        int rejectedTotal,
+        List<String> notes) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
@@ -62,7 +64,7 @@ public record RunReport(
                      Boolean rebootNeeded, int dnfInvocations, long durationMillis, String error) {
         this(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode, status, exitCode, discovered,
                 advisor, plan, approved, held, rejected, transactionTest, apply, verification, rebootNeeded, dnfInvocations,
-                durationMillis, error, null, null, rejected == null ? 0 : rejected.size());
+                durationMillis, error, null, null, rejected == null ? 0 : rejected.size(), List.of());
     }
 
     public RunReport {
@@ -75,6 +77,7 @@ public record RunReport(
         held = held == null ? List.of() : List.copyOf(held);
         rejected = rejected == null ? List.of() : List.copyOf(rejected);
         rejectedTotal = Math.max(rejectedTotal, rejected.size());
+        notes = notes == null ? List.of() : List.copyOf(notes);
         if (rejected.size() > MAX_REJECTED_LISTED) {
             rejected = rejected.subList(0, MAX_REJECTED_LISTED);
         }
