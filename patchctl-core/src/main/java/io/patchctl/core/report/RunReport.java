@@ -78,6 +78,11 @@ public record RunReport(
         rejected = rejected == null ? List.of() : List.copyOf(rejected);
         rejectedTotal = Math.max(rejectedTotal, rejected.size());
         notes = notes == null ? List.of() : List.copyOf(notes);
+        if (plan != null && (plan.install().size() > MAX_REJECTED_LISTED || plan.hold().size() > MAX_REJECTED_LISTED)) {
+            // the advisor's raw plan is bounded like the rejected list: approved/held carry what was decided
+            plan = new PatchPlan(plan.install().subList(0, Math.min(MAX_REJECTED_LISTED, plan.install().size())),
+                    plan.hold().subList(0, Math.min(MAX_REJECTED_LISTED, plan.hold().size())), plan.risk(), plan.reasoning());
+        }
         if (rejected.size() > MAX_REJECTED_LISTED) {
             rejected = rejected.subList(0, MAX_REJECTED_LISTED);
         }
