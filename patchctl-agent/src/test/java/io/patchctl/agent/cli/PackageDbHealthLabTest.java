@@ -152,6 +152,122 @@ class PackageDbHealthLabTest {
         assertThat(upgradedWhenKilled).isEqualTo(40);
     }
 
+    /**
+     * Disk full in the middle of the upgrade: the installroot is a small tmpfs, and the moment the real
+     * upgrade's dnf starts a filler takes every free block. Wherever dnf then is (depsolve, rpm's disk
+     * check, halfway through the transaction), the run must not be COMPLIANT, must print a report, and
+     * the next run after space is freed must either patch a healthy database or say it is unhealthy.
+     */
+    @Test
+    void run_diskFullDuringA120UpdateUpgrade_isNeverCompliant_andTheNextRunTellsTheTruth() throws Exception {
+        LabHost template = fleet.newHost(tmp.resolve("template"), HostSpec.allBase());
+        Path hostDir = Files.createDirectories(tmp.resolve("h"));
+        Path root = Files.createDirectories(hostDir.resolve("root"));
+        mount(root, "64m"); // room for the whole upgrade once the filler is gone
+        try {
+            copyTree(template.installroot(), root);
+            Files.copy(template.dnfConf(), hostDir.resolve("dnf.conf"));
+            LabHost host = new LabHost(hostDir, root, hostDir.resolve("dnf.conf"), template.environment());
+            Path filler = root.resolve("var/filler");
+            Path wal = root.resolve("var/lib/rpm/rpmdb.sqlite-wal");
+            Thread watcher = new Thread(() -> {
+                long walAtStart = -1;
+                for (int i = 0; i < 2_000_000; i++) {
+                    if (walAtStart < 0) {
+                        boolean upgrading = ProcessHandle.allProcesses().anyMatch(p -> {
+                            List<String> a = p.info().arguments().map(List::of).orElse(List.of());
+                            return a.contains("upgrade") && a.contains("--installroot=" + root)
+                                    && a.stream().noneMatch(x -> x.contains("tsflags=test"));
+                        });
+                        if (upgrading) {
+                            walAtStart = size(wal);
+                        }
+                    } else if (size(wal) > walAtStart + 256 * 1024) {
+                        // rpm is writing package headers: the transaction is under way
+                        fill(filler);
+                        return;
+                    }
+                    Thread.onSpinWait();
+                }
+                fill(filler); // the upgrade ended before the trigger: fill anyway, the run is judged the same
+            });
+            watcher.start();
+            LabRun full = run(host, "--report-dir=" + tmp.resolve("r"));
+            watcher.join();
+            assertThat(Files.exists(filler)).as("the disk was filled during the run").isTrue();
+            assertThat(full.exitCode).as(full.stderr).isNotEqualTo(ExitCodes.COMPLIANT);
+            JsonNode fullReport = json(full);
+            assertThat(fullReport.get("status").asText()).isIn("FAILED", "NON_COMPLIANT");
+
+            boolean duplicatesAfterFull = duplicates(host);
+            Files.delete(filler);
+            LabRun next = run(host, "--report-dir=" + tmp.resolve("r"));
+            JsonNode nextReport = json(next);
+            // which way the disk filled is up to the kernel's timing: say it, the assertions hold for both
+            System.out.printf("disk-full run: %s (%s); duplicates left: %s; next run: %s (%s)%n",
+                    fullReport.get("status").asText(), fullReport.path("error").asText(), duplicatesAfterFull,
+                    nextReport.get("status").asText(), nextReport.path("error").asText());
+            if (duplicatesAfterFull) {
+                assertFailedNamingRpmDb(next, "duplicate packages");
+                Path policy = Files.writeString(tmp.resolve("fix.yaml"), "repair: fix\n");
+                LabRun fixed = run(host, "--policy=" + policy, "--report-dir=" + tmp.resolve("r"));
+                assertThat(fixed.exitCode).as(fixed.stderr + fixed.stdout).isEqualTo(ExitCodes.COMPLIANT);
+                assertThat(duplicates(host)).isFalse();
+                host.checkRpmDatabase();
+            } else {
+                assertThat(next.exitCode).as(next.stderr + next.stdout).isEqualTo(ExitCodes.COMPLIANT);
+                assertThat(duplicates(host)).isFalse();
+                host.checkRpmDatabase();
+            }
+        } finally {
+            new ProcessBuilder("umount", "-l", root.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean duplicates(LabHost host) {
+        return host.installed().entrySet().stream().anyMatch(e -> !e.getKey().startsWith("kernel") && e.getValue().size() > 1);
+    }
+
+    private static void mount(Path dir, String size) throws Exception {
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("mount a tmpfs (the lab tests run as root): " + out).isZero();
+    }
+
+    private static void fill(Path filler) {
+        byte[] chunk = new byte[64 * 1024];
+        try (var out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(chunk);
+            }
+        } catch (java.io.IOException e) {
+            // No space left on device: the state under test
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        }
+    }
+
     /** Starts the upgrade of every package with real dnf and SIGKILLs it after {@code after} "Upgrading" lines. */
     static int killDnfInsideTransaction(LabHost host, int after) throws Exception {
         List<String> argv = new ArrayList<>(List.of("dnf", "--installroot=" + host.installroot()));
