@@ -49,7 +49,9 @@ public final class RunCommand implements Callable<Integer> {
     Path installroot;
 
     @Option(names = "--dnf-arg", paramLabel = "ARG",
-            description = "Argument passed verbatim to every dnf call; repeatable (e.g. --dnf-arg=--config=/etc/dnf/lab.conf).")
+            description = {"Argument passed to every dnf call; repeatable (e.g. --dnf-arg=--config=/etc/dnf/lab.conf).",
+                    "Allow-listed: --config=, --releasever=, --noplugins, --enableplugin=, --disableplugin=, --repo=,",
+                    "--repoid=, --enablerepo=, --disablerepo=, --setopt=KEY=VALUE (network/metadata keys); else exit 1."})
     List<String> dnfArgs = new ArrayList<>();
 
     @Option(names = "--advisor", defaultValue = "bedrock", paramLabel = "bedrock|rules",
