@@ -4,6 +4,7 @@ import io.patchctl.core.report.SpoolDelivery;
 import io.patchctl.core.store.DirectoryReportStore;
 import io.patchctl.core.store.ReportStore;
 import io.patchctl.core.store.StoreUnavailableException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class SpoolSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpoolSender.class);
     private static final String PREFIX = "bedrock-patch-runs/";
+    private static final long MAX_BYTES = 4L << 20;
     private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     /** @param maxCount reports delivered per run; @param maxAge older ones are dropped */
@@ -74,8 +76,8 @@ public final class SpoolSender {
         for (; i < keys.size() && delivered.size() < limits.maxCount(); i++) {
             String key = keys.get(i);
             Optional<Instant> time = time(key);
-            Optional<byte[]> body = spool.get(key);
-            if (time.isEmpty() || time.get().isBefore(oldest) || body.isEmpty()) {
+            Optional<byte[]> body = isReport(key) ? spool.get(key) : Optional.empty();
+            if (time.isEmpty() || time.get().isBefore(oldest) || body.isEmpty() || !isRunReport(body.get())) {
                 spool.delete(key);
                 dropped.add(key);
                 continue;
@@ -84,7 +86,12 @@ public final class SpoolSender {
                 for (ReportStore store : stores) {
                     store.putIfAbsent(key, body.get()); // false: already there, which is just as good
                 }
-            } catch (StoreUnavailableException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
+                // a key the store refuses would block every later run: drop it, named in the report
+                spool.delete(key);
+                dropped.add(key);
+                continue;
+            } catch (StoreUnavailableException e) {
                 error = "delivery stopped at " + key + ": " + e.getMessage();
                 break;
             }
@@ -94,6 +101,25 @@ public final class SpoolSender {
         int remaining = keys.size() - delivered.size() - dropped.size();
         LOG.info("spool delivered={} dropped={} remaining={}", delivered.size(), dropped.size(), remaining);
         return new SpoolDelivery(delivered, dropped, remaining, error);
+    }
+
+    /** A regular file of sane size, not a symlink: the spool must not become a way to upload other files. */
+    private boolean isReport(String key) {
+        java.nio.file.Path file = spool.root().resolve(key);
+        try {
+            return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(file) <= MAX_BYTES;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isRunReport(byte[] body) {
+        try {
+            return io.patchctl.core.report.RunReport.SCHEMA.equals(
+                    io.patchctl.core.json.Json.mapper().readTree(body).path("schema").asText());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static String fileName(String key) {

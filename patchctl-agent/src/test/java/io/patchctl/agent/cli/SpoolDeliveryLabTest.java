@@ -151,6 +151,25 @@ class SpoolDeliveryLabTest {
         assertThat(bucketKeys()).noneMatch(k -> k.contains("20200101"));
     }
 
+    @Test
+    void spoolEntriesThatAreNoReports_areDroppedNeverUploaded() throws Exception {
+        LabHost host = lab.newHost(tmp.resolve("h"), HostSpec.allBase());
+        Path dir = Files.createDirectories(tmp.resolve("spool/bedrock-patch-runs/dev/i-0lab"));
+        String now = io.patchctl.core.store.ReportKeys.TIMESTAMP.format(java.time.Instant.now());
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "not for the bucket");
+        Files.createSymbolicLink(dir.resolve(now + "-symlink0.json"), secret);
+        Files.writeString(dir.resolve(now + "-notjson0.json"), "garbage");
+        Files.writeString(dir.resolve(now + "-otherjs0.json"), "{\"schema\":\"something-else\"}");
+
+        LabRun healthy = run(host, s3.endpoint().toString(), "--scan-only");
+
+        JsonNode spool = json(healthy).get("spool");
+        assertThat(spool.get("dropped")).hasSize(3);
+        assertThat(spool.get("delivered")).isEmpty();
+        assertThat(bucketKeys()).hasSize(1); // this run's own report only
+        assertThat(secret).exists();
+    }
+
     private static JsonNode json(LabRun run) throws Exception {
         return io.patchctl.core.json.Json.mapper().readTree(run.stdout);
     }
