@@ -71,7 +71,11 @@ final class PackageDbCheck {
         }
         ProcessResult check = dnf.run("package database check", List.of("check"));
         List<String> problems = new ArrayList<>();
-        if (check.exitCode() != 0 || check.timedOut()) {
+        if (check.timedOut()) {
+            // cannot tell is not healthy: the run stops here, saying why
+            problems.add("dnf check timed out after " + check.durationMillis() / 1000 + " s (is another process holding"
+                    + " the dnf or rpm lock?): " + check.tail(2).replace('\n', ' '));
+        } else if (check.exitCode() != 0) {
             for (String line : (check.stdout() + "\n" + check.stderr()).split("\n")) {
                 if (!line.isBlank() && problems.size() < MAX_LINES && !line.startsWith("Error: Check discovered")) {
                     problems.add(line.strip());
@@ -81,7 +85,7 @@ final class PackageDbCheck {
                 problems.add("dnf check exited " + check.exitCode());
             }
         }
-        return new PackageDbHealth(true, count, null, duplicates, problems, unfinished(), List.of());
+        return new PackageDbHealth(true, count, null, duplicates, problems, check.timedOut() ? null : unfinished(), List.of());
     }
 
     /** The last history transaction when dnf never recorded its end (killed, power loss), else null. */

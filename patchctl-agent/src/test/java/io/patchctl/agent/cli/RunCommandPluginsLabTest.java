@@ -25,6 +25,7 @@ class RunCommandPluginsLabTest {
     void run_withPluginsEnabled_reportsRebootNeededFromNeedsRestarting() throws Exception {
         LabHost host = Lab.build(StandardLabs.mixed()).newHost(tmp.resolve("host"), HostSpec.allBase());
         List<String> args = new ArrayList<>(List.of("--installroot=" + host.installroot(), "--instance-id=i-0lab",
+                "--lock-file=" + host.dir().resolve("patchctl-run.lock"),
                 "--advisor=rules", "--dnf-arg=--config=" + host.dnfConf(), "--dnf-arg=--releasever=8",
                 // Debian's plugins "local" and "generate_completion_cache" write to the host: only those are off
                 "--dnf-arg=--disableplugin=local", "--dnf-arg=--disableplugin=generate_completion_cache"));

@@ -56,7 +56,8 @@ public record PackageDbHealth(boolean checked, int installedPackages, String unr
                     + (duplicates.size() > 10 ? ", ..." : ""));
         }
         if (!checkProblems.isEmpty()) {
-            p.add("dnf check found problems: " + String.join("; ", checkProblems));
+            String lines = String.join("; ", checkProblems);
+            p.add(lines.startsWith("dnf check ") ? lines : "dnf check found problems: " + lines);
         }
         if (unfinishedTransaction != null) {
             p.add("last dnf transaction did not finish: " + unfinishedTransaction);
