@@ -101,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where the report is kept when a report store fails (default: ${DEFAULT-VALUE}).")
     Path spoolDir;
 
-    @Option(names = "--lock-file", defaultValue = "/run/lock/patchctl-run.lock", paramLabel = "FILE",
+    @Option(names = "--lock-file", defaultValue = "/run/patchctl/run.lock", paramLabel = "FILE",
             description = "Host-wide run lock; a second run exits 7 at once (default: ${DEFAULT-VALUE}).")
     Path lockFile;
 

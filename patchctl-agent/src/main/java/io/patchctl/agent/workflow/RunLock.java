@@ -33,10 +33,25 @@ public final class RunLock implements AutoCloseable {
      */
     public static Optional<RunLock> tryAcquire(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        if (parent != null && !Files.isDirectory(parent)) {
+            Files.createDirectories(parent, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         }
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // Never follow a symlink (a planted link would make a root run truncate its target), and only
+        // use a lock file owned by this user: anyone else's file could be held forever to block patching.
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        try {
+            Object owner = Files.getAttribute(file, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            long myUid = new com.sun.security.auth.module.UnixSystem().getUid();
+            if (!(owner instanceof Integer o) || o.longValue() != myUid) {
+                throw new IOException("lock file " + file + " is owned by uid " + owner + ", not by this user (uid " + myUid
+                        + ")");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            channel.close();
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();

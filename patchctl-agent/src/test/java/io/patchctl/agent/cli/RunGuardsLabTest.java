@@ -90,4 +90,29 @@ class RunGuardsLabTest {
                 "--no-compliance", "--scan-only");
         assertThat(third.exitCode).as(third.stderr).isEqualTo(ExitCodes.NON_COMPLIANT);
     }
+
+    @Test
+    void run_lockFileIsASymlink_exits1_andLeavesTheTargetAlone() throws Exception {
+        LabHost host = lab.newHost(tmp.resolve("h"), HostSpec.allBase());
+        java.nio.file.Path target = java.nio.file.Files.writeString(tmp.resolve("precious"), "root:x:0:0\n");
+        java.nio.file.Files.createSymbolicLink(host.dir().resolve("patchctl-run.lock"), target);
+
+        LabRun run = LabRun.run(host, LabRun.components(host, null, new ProcessRunner()), "--advisor=rules", "--no-compliance");
+
+        assertThat(run.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.stderr).contains("--lock-file").contains("cannot be opened");
+        assertThat(java.nio.file.Files.readString(target)).isEqualTo("root:x:0:0\n");
+    }
+
+    @Test
+    void run_lockFileOwnedByAnotherUser_exits1() throws Exception {
+        LabHost host = lab.newHost(tmp.resolve("h"), HostSpec.allBase());
+        java.nio.file.Path lock = java.nio.file.Files.writeString(host.dir().resolve("patchctl-run.lock"), "");
+        java.nio.file.Files.setAttribute(lock, "unix:uid", 65534); // nobody: could hold it forever to block patching
+
+        LabRun run = LabRun.run(host, LabRun.components(host, null, new ProcessRunner()), "--advisor=rules", "--no-compliance");
+
+        assertThat(run.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.stderr).contains("owned by uid 65534");
+    }
 }
