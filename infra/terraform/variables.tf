@@ -231,9 +231,14 @@ variable "patch_task_timeout_seconds" {
   type        = number
   default     = 3600
 
+  # The agent's dnf calls time out after 1800 s (patchctl run --dnf-timeout), 300 s more for a dnf
+  # already inside the rpm transaction (ProcessRunner.TRANSACTION_GRACE), and on SSM's SIGTERM it lets
+  # a running dnf finish for 120 s (--term-grace) before writing the CANCELLED report. The step timeout
+  # must leave room for these plus discovery, planning and verification (180 s), or SSM's SIGKILL
+  # lands inside the rpm transaction and leaves duplicate packages.
   validation {
-    condition     = var.patch_task_timeout_seconds >= 300 && var.patch_task_timeout_seconds <= 172800
-    error_message = "patch_task_timeout_seconds must be between 300 and 172800."
+    condition     = var.patch_task_timeout_seconds >= 2400 && var.patch_task_timeout_seconds <= 172800
+    error_message = "patch_task_timeout_seconds must be between 2400 (the agent's 1800 s dnf timeout + 300 s for a dnf inside the rpm transaction + 120 s SIGTERM grace + 180 s for the other steps) and 172800."
   }
 }
 

@@ -101,6 +101,12 @@ variable "task_timeout_seconds" {
   description = "Run Command execution timeout of one host's patch run, in seconds."
   type        = number
   default     = 3600
+
+  # above the agent's 1800 s dnf timeout + 300 s transaction grace + 120 s SIGTERM grace + 180 s (see the root module)
+  validation {
+    condition     = var.task_timeout_seconds >= 2400 && var.task_timeout_seconds <= 172800
+    error_message = "task_timeout_seconds must be between 2400 (the agent's 1800 s dnf timeout + 300 s for a dnf inside the rpm transaction + 120 s SIGTERM grace + 180 s for the other steps) and 172800."
+  }
 }
 
 variable "tags" {

@@ -74,6 +74,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** Replaced by tests. */
     InputStream stdin = System.in;
     Map<String, String> env = System.getenv();
+    /** Replaced by tests: event times are judged against it (EventNormalizer's window of now). */
+    Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() throws IOException {
@@ -90,12 +92,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         try {
             InsightsConfig config = config(reportDir);
-            InsightService service = InsightsRuntime.create(config, env, Clock.systemUTC());
+            InsightService service = InsightsRuntime.create(config, env, clock);
             ProcessResult result = service.process(text);
             switch (result.status()) {
                 case REJECTED -> {
-                    err.println("patchctl: malformed event: " + result.reason()
-                            + (tempDir == null ? " (raw event kept at " + result.keys().get(0) + ")" : ""));
+                    // one line: log shippers and the SSM output tail read stderr line by line
+                    err.println(("patchctl: malformed event: " + result.reason()
+                            + (tempDir == null ? " (raw event kept at " + result.keys().get(0) + ")" : ""))
+                            .replaceAll("\\R", " "));
                     return ExitCodes.BAD_INPUT;
                 }
                 case SKIPPED -> {

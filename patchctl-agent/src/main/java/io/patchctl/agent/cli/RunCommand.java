@@ -2,6 +2,8 @@ package io.patchctl.agent.cli;
 
 import io.patchctl.agent.dnf.OsReleaseFile;
 import io.patchctl.agent.workflow.AgentWorkflow;
+import io.patchctl.agent.workflow.ExitCodes;
+import io.patchctl.agent.workflow.RunLock;
 import io.patchctl.agent.workflow.RunOutcome;
 import io.patchctl.agent.workflow.RunRequest;
 import io.patchctl.core.json.Json;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {"Discover pending security updates with dnf, plan them (Bedrock or rules), enforce the policy,",
                 "test and apply the transaction, verify, and print the RunReport JSON on stdout.",
                 "Exit codes: 0 compliant, 1 usage/config, 2 bad input (policy file), 3 non-compliant,",
-                "4 failed, 5 report not stored durably (spooled)."})
+                "4 failed, 5 report not stored durably (spooled), 6 cancelled by SIGTERM (report stored or spooled),",
+                "7 another patchctl run holds the run lock (nothing done)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -50,7 +53,9 @@ public final class RunCommand implements Callable<Integer> {
     Path installroot;
 
     @Option(names = "--dnf-arg", paramLabel = "ARG",
-            description = "Argument passed verbatim to every dnf call; repeatable (e.g. --dnf-arg=--config=/etc/dnf/lab.conf).")
+            description = {"Argument passed to every dnf call; repeatable (e.g. --dnf-arg=--config=/etc/dnf/lab.conf).",
+                    "Allow-listed: --config=, --releasever=, --noplugins, --enableplugin=, --disableplugin=, --repo=,",
+                    "--repoid=, --enablerepo=, --disablerepo=, --setopt=KEY=VALUE (network/metadata keys); else exit 1."})
     List<String> dnfArgs = new ArrayList<>();
 
     @Option(names = "--advisor", defaultValue = "bedrock", paramLabel = "bedrock|rules",
@@ -105,10 +110,20 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where the report is kept when a report store fails (default: ${DEFAULT-VALUE}).")
     Path spoolDir;
 
+    @Option(names = "--lock-file", defaultValue = "/run/patchctl/run.lock", paramLabel = "FILE",
+            description = "Host-wide run lock; a second run exits 7 at once (default: ${DEFAULT-VALUE}).")
+    Path lockFile;
+
+    @Option(names = "--term-grace", defaultValue = "120", paramLabel = "SECONDS",
+            description = "On SIGTERM, how long a running dnf may finish before the report is written without it (default: ${DEFAULT-VALUE}).")
+    long termGraceSeconds;
+
     @Option(names = {"-v", "--verbose"}, description = "Debug diagnostics and stack traces on stderr.")
     boolean verbose;
 
     private final AgentComponents components;
+    /** Set by the SIGTERM hook (PatchctlMain): the workflow stops before its next step. */
+    final java.util.concurrent.atomic.AtomicBoolean cancellation = new java.util.concurrent.atomic.AtomicBoolean();
 
     public RunCommand() {
         this(new AgentComponents());
@@ -146,6 +161,14 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--compliance-type: " + e.getMessage());
         }
+        try {
+            io.patchctl.agent.dnf.DnfArgPolicy.check(dnfArgs);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (termGraceSeconds <= 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--term-grace must be > 0 seconds");
+        }
         if (!Files.isDirectory(installroot)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--installroot " + installroot + " is not a directory");
@@ -161,10 +184,41 @@ public final class RunCommand implements Callable<Integer> {
         checkKeySegment("--env", environment);
         checkKeySegment("--instance-id", instance);
 
+        java.util.Optional<RunLock> lock;
+        try {
+            lock = RunLock.tryAcquire(lockFile);
+        } catch (IOException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--lock-file " + lockFile + " cannot be opened: " + e.getMessage());
+        }
+        if (lock.isEmpty()) {
+            var err = spec.commandLine().getErr();
+            err.println("patchctl: BUSY: another patchctl run (pid " + RunLock.holder(lockFile) + ") holds " + lockFile
+                    + "; this run changed nothing and stored nothing");
+            err.flush();
+            spec.commandLine().getOut().println("{\"status\":\"BUSY\",\"exit_code\":" + ExitCodes.BUSY
+                    + ",\"lock_file\":" + Json.mapper().valueToTree(lockFile.toString()) + "}");
+            spec.commandLine().getOut().flush();
+            return ExitCodes.BUSY;
+        }
+        SigtermHook hook = SigtermHook.install(cancellation, Duration.ofSeconds(termGraceSeconds), spec.commandLine().getErr());
+        int code = ExitCodes.FAILED;
+        try (RunLock held = lock.get()) {
+            code = runLocked(settings, instance, hostname, policy);
+            return code;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot release " + lockFile, e);
+        } finally {
+            hook.finished(code);
+        }
+    }
+
+    private int runLocked(AgentComponents.Settings settings, String instance, String hostname, PatchPolicy policy) {
         AgentWorkflow.Builder workflow = AgentWorkflow.builder()
                 .packageManager(components.packageManager(settings))
                 .advisor(components.advisor(settings))
-                .spoolDir(spoolDir);
+                .spoolDir(spoolDir)
+                .cancellation(cancellation::get);
         components.stores(settings).forEach(workflow::store);
         components.hooks(settings).forEach(workflow::hook);
 

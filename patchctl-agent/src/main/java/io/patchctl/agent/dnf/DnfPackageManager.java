@@ -195,6 +195,22 @@ public final class DnfPackageManager implements PackageManager {
     }
 
     @Override
+    public io.patchctl.core.host.PackageDbHealth checkHealth() {
+        return new PackageDbCheck(this::rpm, (what, command) -> dnf(what, command, true)).check();
+    }
+
+    @Override
+    public List<String> repair(io.patchctl.core.host.PackageDbHealth found) {
+        return new PackageDbRepair((what, command) -> dnf(what, command, false)).repair(found);
+    }
+
+    private ProcessResult rpm(List<String> args) {
+        List<String> argv = new ArrayList<>(List.of("rpm", "--root", installroot.toString()));
+        argv.addAll(args);
+        return runner.run(argv, environment, timeout);
+    }
+
+    @Override
     public int invocations() {
         return invocations.get();
     }

@@ -17,6 +17,24 @@ public class ProcessRunner {
 
     /** Output beyond this per stream is dropped from the front: the end of dnf's output is what matters. */
     static final int MAX_CAPTURE = 1 << 20;
+    /** How long a dnf that has started its rpm transaction may overrun its timeout before it is killed. */
+    public static final Duration TRANSACTION_GRACE = Duration.ofMinutes(5);
+    /** dnf 4 prints this line (alone) when rpm starts changing the database; "check"/"test" lines come before. */
+    private static final java.util.regex.Pattern IN_TRANSACTION = java.util.regex.Pattern.compile("(?m)^Running transaction$");
+
+    private final Duration transactionGrace;
+
+    public ProcessRunner() {
+        this(TRANSACTION_GRACE);
+    }
+
+    /**
+     * @param transactionGrace extra time for a process whose output shows it is inside the rpm
+     *                         transaction: killing rpm there is what leaves duplicate packages
+     */
+    public ProcessRunner(Duration transactionGrace) {
+        this.transactionGrace = transactionGrace;
+    }
 
     public ProcessResult run(List<String> argv, Map<String, String> environment, Duration timeout) {
         long start = System.nanoTime();
@@ -39,6 +57,13 @@ public class ProcessRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finished = false;
+        }
+        if (!finished && IN_TRANSACTION.matcher(out.snapshot()).find()) {
+            try {
+                finished = process.waitFor(transactionGrace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (!finished) {
             // rpm scriptlets and dnf helpers are children: a stuck grandchild would keep the pipes open
@@ -88,6 +113,13 @@ public class ProcessRunner {
                 }
             } catch (IOException ignored) {
                 // the process was killed; what was read so far is kept
+            }
+        }
+
+        /** What was read so far, without waiting for the end. */
+        String snapshot() {
+            synchronized (buffer) {
+                return buffer.toString(StandardCharsets.UTF_8);
             }
         }
 

@@ -2,6 +2,9 @@ package io.patchctl.agent.workflow;
 
 import io.patchctl.core.advisory.SecurityUpdate;
 import io.patchctl.core.host.Distro;
+import io.patchctl.core.advice.ModelAdvisor;
+import io.patchctl.core.advice.StorePlanCache;
+import io.patchctl.core.host.PackageDbHealth;
 import io.patchctl.core.host.PackageManager;
 import io.patchctl.core.host.PackageManagerException;
 import io.patchctl.core.host.TransactionOutcome;
@@ -10,6 +13,7 @@ import io.patchctl.core.plan.Advisor;
 import io.patchctl.core.plan.AdvisorInfo;
 import io.patchctl.core.plan.AdvisorOutcome;
 import io.patchctl.core.plan.GuardedPlan;
+import io.patchctl.core.plan.PatchPolicy;
 import io.patchctl.core.plan.PolicyGuard;
 import io.patchctl.core.plan.PolicyRules;
 import io.patchctl.core.plan.RulesAdvisor;
@@ -19,6 +23,7 @@ import io.patchctl.core.report.ApplyResult;
 import io.patchctl.core.report.RunMode;
 import io.patchctl.core.report.RunReport;
 import io.patchctl.core.report.RunStatus;
+import io.patchctl.core.report.SpoolDelivery;
 import io.patchctl.core.report.TransactionTest;
 import io.patchctl.core.report.Verification;
 import io.patchctl.core.store.DirectoryReportStore;
@@ -55,6 +60,8 @@ public final class AgentWorkflow {
     private final List<PostRunHook> hooks;
     private final Clock clock;
     private final Supplier<UUID> runIds;
+    private final java.util.function.BooleanSupplier cancellation;
+    private final SpoolSender.Limits spoolLimits;
 
     private AgentWorkflow(Builder b) {
         this.packageManager = Objects.requireNonNull(b.packageManager, "packageManager");
@@ -64,6 +71,8 @@ public final class AgentWorkflow {
         this.hooks = List.copyOf(b.hooks);
         this.clock = b.clock;
         this.runIds = b.runIds;
+        this.cancellation = b.cancellation;
+        this.spoolLimits = b.spoolLimits;
     }
 
     public static Builder builder() {
@@ -74,11 +83,34 @@ public final class AgentWorkflow {
         long start = System.nanoTime();
         Draft d = new Draft(request, runIds.get().toString(), clock.instant());
         d.distro = packageManager.distro();
+        // Reports earlier runs could not store go first: a healthy run must not leave them behind.
+        d.spool = spoolDir == null ? null : new SpoolSender(spoolDir, stores, clock, spoolLimits).deliver();
+        if (cancelled(d, "checking the package database")) {
+            return finish(d, start);
+        }
+        PackageDbHealth health = packageManager.checkHealth();
+        if (!health.healthy() && request.policy().repair() == PatchPolicy.RepairMode.FIX) {
+            List<String> repairs = packageManager.repair(health);
+            health = packageManager.checkHealth().withRepairs(repairs);
+        }
+        d.packageDb = health;
+        List<String> blocking = blockingProblems(health, request.policy());
+        if (!blocking.isEmpty()) {
+            // dnf would answer "nothing to do" here: that is no evidence the host is patched
+            d.fail("package database unhealthy, nothing planned: " + String.join("; ", blocking));
+            return finish(d, start);
+        }
+        if (cancelled(d, "discovery")) {
+            return finish(d, start);
+        }
         try {
             d.discovered = packageManager.discoverSecurityUpdates();
             d.notes.addAll(ReleaseNotes.of(d.distro, request.policy(), packageManager.newerReleases()));
         } catch (PackageManagerException e) {
             d.fail("discovery failed: " + e.getMessage());
+            return finish(d, start);
+        }
+        if (cancelled(d, "planning")) {
             return finish(d, start);
         }
         AdvisorOutcome outcome = advise(d.discovered, request, d.distro);
@@ -88,10 +120,22 @@ public final class AgentWorkflow {
         d.guarded = guarded;
         PolicyRules rules = new PolicyRules(request.policy());
         Map<String, List<SecurityUpdate>> byName = PolicyGuard.byName(d.discovered);
+        List<String> advisorHeld = ModelAdvisor.allowedNotPlanned(outcome.plan(), d.discovered, request.policy());
+        if ("hit".equals(d.advisor.planCache()) && !advisorHeld.isEmpty()) {
+            d.notes.add("the plan reused from the plan cache leaves " + advisorHeld.size() + " update(s) the policy allows"
+                    + " pending (" + String.join(", ", advisorHeld.subList(0, Math.min(10, advisorHeld.size())))
+                    + "); such plans are reused for at most " + StorePlanCache.HOLD_TTL.toHours() + " h, then the model is asked again");
+        }
 
         if (request.mode() == RunMode.SCAN_ONLY || guarded.nothingToInstall()) {
-            // nothing changes: discovery itself tells what remains
-            d.status = allowedPending(byName.keySet(), byName, rules).isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
+            // Nothing changes: discovery itself is the verification. Recorded as such so compliance
+            // items follow the policy, not the advisor: an allowed update the advisor held is pending.
+            d.verification = policyView(byName.keySet(), byName, rules);
+            d.status = d.verification.remainingAllowed().isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
+            return finish(d, start);
+        }
+        if (cancelled(d, "the test transaction")) {
+            d.verification = policyView(byName.keySet(), byName, rules);
             return finish(d, start);
         }
 
@@ -102,6 +146,7 @@ public final class AgentWorkflow {
             boolean passed = apply.testPassed() != null ? apply.testPassed() : apply.success();
             d.transactionTest = new TransactionTest(true, passed, passed ? null : apply.exitCode(), passed ? null : apply.error());
             if (!passed) {
+                d.verification = policyView(byName.keySet(), byName, rules);
                 d.fail("transaction test failed, nothing was changed: " + apply.error());
                 return finish(d, start);
             }
@@ -109,28 +154,67 @@ public final class AgentWorkflow {
             TransactionOutcome test = packageManager.testUpgrade(guarded.approved());
             d.transactionTest = new TransactionTest(true, test.success(), test.exitCode(), test.error());
             if (!test.success()) {
+                d.verification = policyView(byName.keySet(), byName, rules);
                 d.fail("transaction test failed, nothing was changed: " + test.error());
+                return finish(d, start);
+            }
+            if (cancelled(d, "the upgrade")) {
+                d.verification = policyView(byName.keySet(), byName, rules);
                 return finish(d, start);
             }
             apply = packageManager.upgrade(guarded.approved());
         }
         d.apply = new ApplyResult(true, apply.success(), apply.exitCode(), apply.installed(), apply.error(), apply.outputTail());
+        // verification runs even when cancelled: it is short, changes nothing, and says what the upgrade did
         try {
             Set<String> pending = packageManager.pendingSecurityPackages();
-            List<String> allowed = allowedPending(pending, byName, rules);
-            List<String> held = pending.stream().filter(n -> !allowed.contains(n)).toList();
-            d.verification = new Verification(true, allowed, held);
-            d.status = allowed.isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
+            d.verification = policyView(pending, byName, rules);
+            d.status = d.verification.remainingAllowed().isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
         } catch (PackageManagerException e) {
             d.fail("verification failed: " + e.getMessage());
         }
-        if (!apply.installed().isEmpty()) {
+        if (!apply.installed().isEmpty() && !cancellation.getAsBoolean()) {
             d.rebootNeeded = packageManager.rebootNeeded().orElse(null);
         }
         if (!apply.success()) {
             d.fail("upgrade failed: " + apply.error());
         }
+        cancelled(d, "reporting");
         return finish(d, start);
+    }
+
+    /** Stops the run before {@code next} when SIGTERM arrived; the report says where it stopped. */
+    private boolean cancelled(Draft d, String next) {
+        if (!cancellation.getAsBoolean()) {
+            return false;
+        }
+        if (d.status != RunStatus.CANCELLED) {
+            d.status = RunStatus.CANCELLED;
+            String message = "cancelled (SIGTERM) before " + next;
+            d.error = d.error == null ? message : d.error + "; " + message;
+        }
+        return true;
+    }
+
+    /**
+     * Problems that stop the run. With {@code repair: fix} an unfinished last transaction alone does
+     * not: after the repair the database is consistent (no duplicates, dnf check clean), and this
+     * run's own transaction supersedes it. It is still in the report.
+     */
+    private static List<String> blockingProblems(PackageDbHealth health, PatchPolicy policy) {
+        if (policy.repair() == PatchPolicy.RepairMode.FIX && health.unfinishedTransaction() != null) {
+            PackageDbHealth rest = new PackageDbHealth(health.checked(), health.installedPackages(), health.unreadable(),
+                    health.duplicates(), health.checkProblems(), null, health.repairs());
+            return rest.problems();
+        }
+        return health.problems();
+    }
+
+    private static Verification policyView(Collection<String> pending, Map<String, List<SecurityUpdate>> byName,
+                                           PolicyRules rules) {
+        List<String> allowed = allowedPending(pending, byName, rules);
+        List<String> held = pending.stream().filter(n -> !allowed.contains(n)).toList();
+        return new Verification(true, allowed, held);
     }
 
     private AdvisorOutcome advise(List<SecurityUpdate> discovered, RunRequest request, Distro distro) {
@@ -162,6 +246,9 @@ public final class AgentWorkflow {
         d.dnfInvocations = packageManager.invocations();
         d.durationMillis = (System.nanoTime() - start) / 1_000_000;
         RunReport report = d.build(ExitCodes.of(d.status));
+        if (d.status == RunStatus.CANCELLED) {
+            LOG.warn("run cancelled error={}", d.error);
+        }
         String key = ReportKeys.runReport(report.environment(), report.instanceId(), report.timestamp(), report.runIdPrefix());
         List<String> storedAt = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -224,6 +311,8 @@ public final class AgentWorkflow {
         final List<String> notes = new ArrayList<>();
         int dnfInvocations;
         long durationMillis;
+        PackageDbHealth packageDb;
+        SpoolDelivery spool;
 
         Draft(RunRequest request, String runId, Instant timestamp) {
             this.request = request;
@@ -241,7 +330,8 @@ public final class AgentWorkflow {
                     request.hostname(), request.installroot(), request.mode(), status, exitCode, discovered, advisor, plan,
                     guarded == null ? List.of() : guarded.approved(), guarded == null ? List.of() : guarded.held(),
                     guarded == null ? List.of() : guarded.rejected(), transactionTest, apply, verification, rebootNeeded,
-                    dnfInvocations, durationMillis, error, distro, notes);
+                    dnfInvocations, durationMillis, error, distro, packageDb, spool,
+                    guarded == null ? 0 : guarded.rejected().size(), notes);
         }
     }
 
@@ -253,6 +343,20 @@ public final class AgentWorkflow {
         private final List<PostRunHook> hooks = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private Supplier<UUID> runIds = UUID::randomUUID;
+        private java.util.function.BooleanSupplier cancellation = () -> false;
+        private SpoolSender.Limits spoolLimits = SpoolSender.Limits.DEFAULT;
+
+        /** True once the run must stop (SIGTERM): checked before each step; a running dnf is never interrupted here. */
+        public Builder cancellation(java.util.function.BooleanSupplier cancellation) {
+            this.cancellation = cancellation;
+            return this;
+        }
+
+        /** How many spooled reports, and how old, a run delivers first. */
+        public Builder spoolLimits(SpoolSender.Limits limits) {
+            this.spoolLimits = limits;
+            return this;
+        }
 
         public Builder packageManager(PackageManager packageManager) {
             this.packageManager = packageManager;

@@ -10,6 +10,10 @@ public final class ExitCodes {
     public static final int NON_COMPLIANT = 3;
     public static final int FAILED = 4;
     public static final int NOT_STORED = 5;
+    /** SIGTERM stopped the run between steps (a running dnf was let finish); the report is stored or spooled. */
+    public static final int CANCELLED = 6;
+    /** Another patchctl run holds the host's run lock; this one changed nothing and stored nothing. */
+    public static final int BUSY = 7;
 
     private ExitCodes() {
     }
@@ -18,6 +22,7 @@ public final class ExitCodes {
         switch (status) {
             case COMPLIANT: return COMPLIANT;
             case NON_COMPLIANT: return NON_COMPLIANT;
+            case CANCELLED: return CANCELLED;
             default: return FAILED;
         }
     }

@@ -92,6 +92,54 @@ class AnalyzeCommandTest {
         assertThat(second.stderr()).contains("duplicate bedrock-patch-insights/dev/");
     }
 
+    /** Hostile or odd events: each is exit 2, one stderr line, the raw bytes kept under _rejected/, nothing on stdout. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "duplicate status: Failed then Success",
+            "second concatenated event",
+            "trailing garbage",
+            "region with a shell command",
+            "account not 12 digits",
+            "time in year 9999",
+            "time at the end of Instant's range",
+            "time 500 days ago"})
+    void hostileEvent_exitsTwo_oneStderrLine_keptUnderRejected(String attack) throws Exception {
+        String event = switch (attack) {
+            case "duplicate status: Failed then Success" -> FAILED.replace("\"status\":\"Failed\"", "\"status\":\"Failed\",\"status\":\"Success\"");
+            case "second concatenated event" -> FAILED + FAILED.replace("Failed", "Success");
+            case "trailing garbage" -> FAILED + "]}";
+            case "region with a shell command" -> FAILED.replace("us-east-2", "us-east-2; rm -rf /");
+            case "account not 12 digits" -> FAILED.replace("\"source\":\"aws.ssm\"", "\"source\":\"aws.ssm\",\"account\":\"$(id)\"");
+            case "time in year 9999" -> FAILED.replace("2026-11-21T02:14:02Z", "9999-12-31T23:59:59Z");
+            case "time at the end of Instant's range" -> FAILED.replace("2026-11-21T02:14:02Z", "+1000000000-12-31T23:59:59Z");
+            case "time 500 days ago" -> FAILED.replace("2026-11-21T02:14:02Z", "2025-07-09T02:14:02Z");
+            default -> throw new IllegalArgumentException(attack);
+        };
+        CommandLine cl = PatchctlMain.commandLine(new PatchctlCommand());
+        AnalyzeCommand analyze = cl.getSubcommands().get("analyze").getCommand();
+        analyze.stdin = new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8));
+        analyze.env = Map.of();
+        analyze.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-21T03:00:00Z"), java.time.ZoneOffset.UTC);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+
+        int code = cl.execute("analyze", "--event", "-", "--advisor", "rules", "--report-dir", tmp.toString());
+
+        assertThat(code).as(attack + ": " + err).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).as(attack).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("patchctl: malformed event: ").contains("_rejected/"));
+        assertThat(out.toString()).isEmpty();
+        Path rejected = tmp.resolve("bedrock-patch-insights/dev/_rejected");
+        try (var files = Files.list(rejected)) {
+            assertThat(files.toList()).singleElement()
+                    .satisfies(f -> assertThat(io.patchctl.core.json.Json.mapper().readTree(f.toFile()).get("raw").asText())
+                            .as("the raw event, byte for byte").isEqualTo(event));
+        }
+        assertThat(Files.exists(tmp.resolve("bedrock-patch-insights/dev/" + INSTANCE))).as("no report filed for the host").isFalse();
+    }
+
     @Test
     void malformedEvent_exitsTwo_andKeepsTheRawEvent() throws Exception {
         Run run = run("{\"detail-type\":\"EC2 Command Invocation Status-change Notification\",\"detail\":[]}", Map.of(),

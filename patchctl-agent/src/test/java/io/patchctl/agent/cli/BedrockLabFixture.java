@@ -70,7 +70,7 @@ final class BedrockLabFixture implements AutoCloseable {
     /** Like {@link #run} with another instance id (LabRun's default is i-0lab). */
     static LabRun runAs(LabHost host, String instanceId, String... args) {
         List<String> all = new ArrayList<>(List.of("--installroot=" + host.installroot(), "--instance-id=" + instanceId,
-                "--spool-dir=" + host.dir().resolve("spool")));
+                "--spool-dir=" + host.dir().resolve("spool"), "--lock-file=" + host.dir().resolve("patchctl-run.lock")));
         host.dnfArgs().forEach(a -> all.add("--dnf-arg=" + a));
         all.addAll(List.of(args));
         return LabRun.runRaw(LabRun.components(host, null, new ProcessRunner()), all.toArray(new String[0]));

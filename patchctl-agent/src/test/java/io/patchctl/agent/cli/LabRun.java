@@ -40,7 +40,9 @@ final class LabRun {
     }
 
     static LabRun run(LabHost host, AgentComponents components, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--installroot=" + host.installroot(), "--instance-id=i-0lab"));
+        // a lock per lab host: tests of other worktrees on this machine must not look like a second run
+        List<String> args = new ArrayList<>(List.of("--installroot=" + host.installroot(), "--instance-id=i-0lab",
+                "--lock-file=" + host.dir().resolve("patchctl-run.lock")));
         host.dnfArgs().forEach(a -> args.add("--dnf-arg=" + a));
         args.addAll(List.of(extraArgs));
         return runRaw(components, args.toArray(new String[0]));

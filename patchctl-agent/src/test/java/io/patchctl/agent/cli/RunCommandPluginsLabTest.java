@@ -25,6 +25,7 @@ class RunCommandPluginsLabTest {
     void run_withPluginsEnabled_reportsRebootNeededFromNeedsRestarting() throws Exception {
         LabHost host = Lab.build(StandardLabs.mixed()).newHost(tmp.resolve("host"), HostSpec.allBase());
         List<String> args = new ArrayList<>(List.of("--installroot=" + host.installroot(), "--instance-id=i-0lab",
+                "--lock-file=" + host.dir().resolve("patchctl-run.lock"),
                 "--advisor=rules", "--dnf-arg=--config=" + host.dnfConf(), "--dnf-arg=--releasever=8",
                 // Debian's plugins "local" and "generate_completion_cache" write to the host: only those are off
                 "--dnf-arg=--disableplugin=local", "--dnf-arg=--disableplugin=generate_completion_cache"));
@@ -34,6 +35,6 @@ class RunCommandPluginsLabTest {
         assertThat(run.exitCode).as(run.stderr).isZero();
         JsonNode report = Json.mapper().readTree(run.stdout);
         assertThat(report.get("reboot_needed").isBoolean()).as("reboot_needed: %s", report.get("reboot_needed")).isTrue();
-        assertThat(report.get("dnf_invocations").asInt()).isEqualTo(4); // list, info, upgrade, needs-restarting
+        assertThat(report.get("dnf_invocations").asInt()).isEqualTo(6); // list, info, upgrade, needs-restarting, dnf check, history info
     }
 }

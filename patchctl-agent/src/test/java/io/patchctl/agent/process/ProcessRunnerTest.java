@@ -66,4 +66,25 @@ class ProcessRunnerTest {
 
         assertThat(r.stdout()).isEqualTo("lab\n");
     }
+
+    @Test
+    void run_pastTimeoutInsideTheRpmTransaction_isLetFinishWithinTheGrace() {
+        // what dnf prints once rpm changes the database: a kill now would leave duplicate packages
+        ProcessResult r = new ProcessRunner(Duration.ofSeconds(60)).run(List.of("sh", "-c",
+                "echo 'Running transaction check'; echo 'Running transaction test'; echo 'Running transaction';"
+                        + " sleep 2; echo Complete!"), Map.of(), Duration.ofMillis(300));
+
+        assertThat(r.timedOut()).isFalse();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).endsWith("Complete!\n");
+    }
+
+    @Test
+    void run_pastTimeoutBeforeTheTransaction_isKilledAtTheTimeout() {
+        ProcessResult r = new ProcessRunner(Duration.ofSeconds(60)).run(List.of("sh", "-c",
+                "echo 'Running transaction check'; sleep 60"), Map.of(), Duration.ofMillis(300));
+
+        assertThat(r.timedOut()).isTrue();
+        assertThat(r.durationMillis()).isLessThan(30_000);
+    }
 }

@@ -228,4 +228,87 @@ class AgentWorkflowTest {
         assertThat(outcome.exitCode()).isZero();
         assertThat(seen).containsExactly(outcome.report());
     }
+
+    /** SIGTERM arriving after the n-th package-manager call: the run stops before the next step. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "0|''|before checking the package database",
+            "1|discover|before planning",
+            "2|discover,test [openssl-libs]|before the upgrade",
+            "3|discover,test [openssl-libs],upgrade [openssl-libs],verify|before reporting"})
+    void run_cancelledAfterEachStep_stopsBeforeTheNextAndReportsCancelled(int after, String calls, String where) {
+        FakeDnf dnf = new FakeDnf().add("openssl-libs", Severity.IMPORTANT);
+        InMemoryReportStore store = new InMemoryReportStore();
+
+        RunOutcome outcome = workflow(dnf).store(store).cancellation(() -> dnf.calls.size() >= after).build().run(REQUEST);
+
+        List<String> expected = calls.isEmpty() ? List.of() : List.of(calls.split(","));
+        assertThat(dnf.calls).containsExactlyElementsOf(expected);
+        assertThat(outcome.report().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CANCELLED);
+        assertThat(outcome.report().error()).contains("cancelled (SIGTERM) " + where);
+        assertThat(outcome.storedAt()).hasSize(1);
+        // SSM hears "non-compliant" unless the upgrade was done and verified before the signal
+        if (after < 3) {
+            assertThat(io.patchctl.core.compliance.ComplianceItems.of(outcome.report()))
+                    .anySatisfy(i -> assertThat(i.status()).isEqualTo("NON_COMPLIANT"));
+        }
+    }
+
+    @Test
+    void run_unhealthyPackageDb_plansNothing_andRepairRunsOnlyWithFix() {
+        FakeDnf dnf = new FakeDnf().add("openssl-libs", Severity.IMPORTANT);
+        List<String> repairs = new ArrayList<>();
+        io.patchctl.core.host.PackageDbHealth broken = new io.patchctl.core.host.PackageDbHealth(true, 300, null,
+                List.of("openssl-libs.x86_64 (1-1.el8, 1-2.el8)"), List.of(), "transaction 7", List.of());
+        java.util.concurrent.atomic.AtomicBoolean fixed = new java.util.concurrent.atomic.AtomicBoolean();
+        PackageManager withHealth = new PackageManager() {
+            public List<SecurityUpdate> discoverSecurityUpdates() { return dnf.discoverSecurityUpdates(); }
+            public Set<String> pendingSecurityPackages() { return dnf.pendingSecurityPackages(); }
+            public TransactionOutcome testUpgrade(List<String> n) { return dnf.testUpgrade(n); }
+            public TransactionOutcome upgrade(List<String> n) { return dnf.upgrade(n); }
+            public Optional<Boolean> rebootNeeded() { return dnf.rebootNeeded(); }
+            public int invocations() { return dnf.invocations(); }
+            public io.patchctl.core.host.PackageDbHealth checkHealth() {
+                return fixed.get() ? new io.patchctl.core.host.PackageDbHealth(true, 300, null, List.of(), List.of(), null, List.of())
+                        : broken;
+            }
+            public List<String> repair(io.patchctl.core.host.PackageDbHealth found) {
+                repairs.add("remove duplicates");
+                fixed.set(true);
+                return List.of("dnf remove --duplicates -y: ok");
+            }
+        };
+
+        RunReport reported = AgentWorkflow.builder().packageManager(withHealth).build().run(REQUEST).report();
+        assertThat(reported.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(reported.error()).contains("1 duplicate packages").contains("transaction 7");
+        assertThat(dnf.calls).isEmpty();
+        assertThat(repairs).isEmpty();
+
+        RunRequest fix = new RunRequest("dev", "i-0abc", "web-1", "/", RunMode.PATCH,
+                PatchPolicy.defaults().withRepair(PatchPolicy.RepairMode.FIX));
+        RunReport repaired = AgentWorkflow.builder().packageManager(withHealth).build().run(fix).report();
+        assertThat(repairs).containsExactly("remove duplicates");
+        assertThat(repaired.packageDb().repairs()).containsExactly("dnf remove --duplicates -y: ok");
+        assertThat(repaired.status()).isEqualTo(RunStatus.COMPLIANT);
+    }
+
+    @Test
+    void run_tenThousandRejectedNames_keepsTheCountAndListsTheFirstFifty() {
+        FakeDnf dnf = new FakeDnf().add("openssl-libs", Severity.IMPORTANT);
+        List<String> junk = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            junk.add("not-reported-" + i);
+        }
+        io.patchctl.core.plan.Advisor flood = (u, p) -> new io.patchctl.core.plan.AdvisorOutcome(
+                new io.patchctl.core.plan.PatchPlan(junk, List.of(), io.patchctl.core.plan.Risk.LOW, "x"),
+                io.patchctl.core.plan.AdvisorInfo.rules(0));
+
+        RunReport report = workflow(dnf).advisor(flood).build().run(REQUEST).report();
+
+        assertThat(report.rejectedTotal()).isEqualTo(10_000);
+        assertThat(report.rejected()).hasSize(RunReport.MAX_REJECTED_LISTED);
+        assertThat(Json.bytes(report).length).isLessThan(64 * 1024);
+    }
 }

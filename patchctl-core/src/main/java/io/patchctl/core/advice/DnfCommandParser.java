@@ -25,7 +25,6 @@ public final class DnfCommandParser {
     /** Flags that change nothing about what gets installed or how it is verified. */
     private static final Set<String> HARMLESS_FLAGS = Set.of(
             "-y", "--assumeyes", "--security", "-q", "--quiet", "--refresh", "--best", "-v", "--verbose", "-C", "--cacheonly");
-    private static final Set<String> ARCHES = Set.of("x86_64", "noarch", "i686", "aarch64", "ppc64le", "s390x", "src");
     /** Why well-known dangerous flags are refused, for a clear report. */
     private static final Map<String, String> DANGEROUS_FLAGS = Map.of(
             "--nogpgcheck", "disables GPG signature checking",
@@ -135,11 +134,7 @@ public final class DnfCommandParser {
 
     /** {@code openssl-libs.x86_64} names the package openssl-libs. */
     private static String stripArch(String token) {
-        int dot = token.lastIndexOf('.');
-        if (dot > 0 && ARCHES.contains(token.substring(dot + 1))) {
-            return token.substring(0, dot);
-        }
-        return token;
+        return io.patchctl.core.plan.RpmNames.withoutArch(token);
     }
 
     private static String shorten(String s) {

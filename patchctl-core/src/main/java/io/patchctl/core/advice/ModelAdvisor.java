@@ -71,7 +71,8 @@ public final class ModelAdvisor implements Advisor {
         String fingerprint = PlanFingerprint.of(updates, policy, client.modelId(),
                 PlanPromptBuilder.PROMPT_VERSION + " " + distro.id() + " " + distro.majorVersion());
         try {
-            PlanCacheResult result = cache.getOrCompute(fingerprint, () -> ask(updates, policy, distro));
+            PlanCacheResult result = cache.getOrCompute(fingerprint, () -> ask(updates, policy, distro),
+                    plan -> !allowedNotPlanned(plan, updates, policy).isEmpty());
             boolean hit = PlanCacheResult.HIT.equals(result.status());
             CachedPlan p = result.plan();
             // A hit cost this host no tokens: the report says what this run spent.
@@ -147,6 +148,16 @@ public final class ModelAdvisor implements Advisor {
     private static String cap(String s, int max) {
         String v = s == null ? "" : s;
         return v.length() > max ? v.substring(0, max) + "…" : v;
+    }
+
+    /** Discovered packages the policy would let through that the plan does not install. */
+    public static List<String> allowedNotPlanned(PatchPlan plan, List<SecurityUpdate> updates, PatchPolicy policy) {
+        io.patchctl.core.plan.PolicyRules rules = new io.patchctl.core.plan.PolicyRules(policy);
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        plan.install().forEach(n -> planned.add(n == null ? "" : n.strip()));
+        return io.patchctl.core.plan.PolicyGuard.byName(updates).entrySet().stream()
+                .filter(e -> !planned.contains(e.getKey()) && rules.holdReason(e.getKey(), e.getValue()).isEmpty())
+                .map(java.util.Map.Entry::getKey).toList();
     }
 
     private static long millisSince(long startNanos) {

@@ -20,4 +20,14 @@ public interface PlanCache {
     static PlanCache off() {
         return (fingerprint, compute) -> new PlanCacheResult(compute.get(), PlanCacheResult.OFF, 0);
     }
+
+    /**
+     * As {@link #getOrCompute(String, Supplier)}, but a shared plan for which {@code holdsAllowed} is
+     * true (it leaves updates pending that the policy allows: a model that held everything) is reused
+     * only for a shorter time, so one cautious reply does not keep a fleet unpatched for the full TTL.
+     */
+    default PlanCacheResult getOrCompute(String fingerprint, Supplier<CachedPlan> compute,
+                                         java.util.function.Predicate<io.patchctl.core.plan.PatchPlan> holdsAllowed) {
+        return getOrCompute(fingerprint, compute);
+    }
 }

@@ -151,7 +151,7 @@ public final class PlanReplyParser {
                 if (!in.get(i).isTextual()) {
                     throw new IllegalArgumentException("install[" + i + "] must be a package name string, was " + kind(in.get(i)));
                 }
-                install.add(in.get(i).asText());
+                install.add(io.patchctl.core.plan.RpmNames.withoutArch(in.get(i).asText())); // as the dnf-line parser does
             }
         }
         List<HeldPackage> hold = new ArrayList<>();
@@ -163,7 +163,7 @@ public final class PlanReplyParser {
             for (int i = 0; i < h.size(); i++) {
                 JsonNode item = h.get(i);
                 if (item.isTextual()) {
-                    addHold(hold, item.asText(), "", rejections);
+                    addHold(hold, io.patchctl.core.plan.RpmNames.withoutArch(item.asText()), "", rejections);
                 } else if (item.isObject()) {
                     JsonNode name = first(item, "package", "package_name", "name");
                     if (!name.isTextual()) {
@@ -173,7 +173,7 @@ public final class PlanReplyParser {
                     if (!reason.isMissingNode() && !reason.isNull() && !reason.isTextual()) {
                         throw new IllegalArgumentException("hold[" + i + "].reason must be a string, was " + kind(reason));
                     }
-                    addHold(hold, name.asText(), reason.isTextual() ? cap(reason.asText(), 300) : "", rejections);
+                    addHold(hold, io.patchctl.core.plan.RpmNames.withoutArch(name.asText()), reason.isTextual() ? cap(reason.asText(), 300) : "", rejections);
                 } else {
                     throw new IllegalArgumentException("hold[" + i + "] must be an object or a string, was " + kind(item));
                 }

@@ -27,11 +27,14 @@ import org.slf4j.LoggerFactory;
 public final class StorePlanCache implements PlanCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorePlanCache.class);
+    /** Plans that hold updates the policy allows are re-asked after this, not after the full TTL. */
+    public static final Duration HOLD_TTL = Duration.ofHours(6);
 
     private final ReportStore store;
     private final String env;
     private final String owner;
     private final Duration ttl;
+    private final Duration holdTtl;
     private final Duration failureTtl;
     private final Duration leaseTimeout;
     private final Duration pollInterval;
@@ -42,6 +45,7 @@ public final class StorePlanCache implements PlanCache {
         this.env = ReportKeys.segment(b.env);
         this.owner = b.owner == null ? "unknown" : b.owner;
         this.ttl = positive(b.ttl, "ttl");
+        this.holdTtl = positive(b.holdTtl, "holdTtl");
         this.failureTtl = positive(b.failureTtl, "failureTtl");
         this.leaseTimeout = positive(b.leaseTimeout, "leaseTimeout");
         this.pollInterval = positive(b.pollInterval, "pollInterval");
@@ -54,6 +58,12 @@ public final class StorePlanCache implements PlanCache {
 
     @Override
     public PlanCacheResult getOrCompute(String fingerprint, Supplier<CachedPlan> compute) {
+        return getOrCompute(fingerprint, compute, plan -> false);
+    }
+
+    @Override
+    public PlanCacheResult getOrCompute(String fingerprint, Supplier<CachedPlan> compute,
+                                        java.util.function.Predicate<io.patchctl.core.plan.PatchPlan> holdsAllowed) {
         String key = ReportKeys.planCache(env, fingerprint);
         long start = System.nanoTime();
         Instant waitUntil = clock.instant().plus(leaseTimeout);
@@ -70,13 +80,15 @@ public final class StorePlanCache implements PlanCache {
                 PlanCacheEntry entry = existing.get();
                 switch (entry.state()) {
                     case READY:
-                        if (entry.createdAt().plus(ttl).isAfter(now) && entry.plan() != null) {
+                        Duration life = entry.plan() != null && holdsAllowed.test(entry.plan())
+                                ? (holdTtl.compareTo(ttl) < 0 ? holdTtl : ttl) : ttl;
+                        if (entry.createdAt().plus(life).isAfter(now) && entry.plan() != null) {
                             LOG.info("plan cache hit key={} owner={}", key, entry.owner());
                             return new PlanCacheResult(new CachedPlan(entry.plan(), entry.replyRejections(),
                                     entry.modelId(), entry.inputTokens(), entry.outputTokens(), 0),
                                     PlanCacheResult.HIT, millisSince(start));
                         }
-                        LOG.info("plan cache entry expired key={} created_at={} ttl={}", key, entry.createdAt(), ttl);
+                        LOG.info("plan cache entry expired key={} created_at={} ttl={}", key, entry.createdAt(), life);
                         deleteIfUnchanged(key, entry);
                         continue;
                     case FAILED:
@@ -187,6 +199,7 @@ public final class StorePlanCache implements PlanCache {
         private String env;
         private String owner;
         private Duration ttl = Duration.ofDays(7);
+        private Duration holdTtl = HOLD_TTL;
         private Duration failureTtl = Duration.ofMinutes(5);
         private Duration leaseTimeout = Duration.ofSeconds(150);
         private Duration pollInterval = Duration.ofMillis(500);
@@ -212,6 +225,12 @@ public final class StorePlanCache implements PlanCache {
         }
 
         /** How long a READY plan is reused (default 7 days). */
+        /** How long a plan that leaves allowed updates pending is reused (default {@link #HOLD_TTL}, never above ttl). */
+        public Builder holdTtl(Duration holdTtl) {
+            this.holdTtl = holdTtl;
+            return this;
+        }
+
         public Builder ttl(Duration ttl) {
             this.ttl = ttl;
             return this;

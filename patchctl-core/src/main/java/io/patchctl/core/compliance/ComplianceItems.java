@@ -31,14 +31,14 @@ public final class ComplianceItems {
 
     public static List<ComplianceItem> of(RunReport report) {
         if (report.discovered().isEmpty()) {
-            boolean failed = report.status() == RunStatus.FAILED;
+            boolean failed = report.status() == RunStatus.FAILED || report.status() == RunStatus.CANCELLED;
             Map<String, String> details = new LinkedHashMap<>();
             details.put("run_id", report.runId());
             details.put("status", report.status().name());
             if (report.error() != null) {
                 details.put("error", cap(report.error()));
             }
-            return List.of(new ComplianceItem("patchctl-run", failed ? "patchctl run failed" : "no pending security updates",
+            return List.of(new ComplianceItem("patchctl-run", failed ? "patchctl run " + report.status().name().toLowerCase(java.util.Locale.ROOT) : "no pending security updates",
                     failed ? "HIGH" : "INFORMATIONAL", failed ? NON_COMPLIANT : COMPLIANT, details));
         }
         Set<String> pending = pending(report);
@@ -82,7 +82,9 @@ public final class ComplianceItems {
         // minus what the transaction reported as installed.
         Set<String> pending = new HashSet<>();
         Set<String> held = new HashSet<>();
-        report.held().forEach(h -> held.add(h.packageName()));
+        // only policy holds count as compliant; an advisor's hold or omission leaves the update pending
+        report.held().stream().filter(h -> !h.reason().startsWith("advisor"))
+                .forEach(h -> held.add(h.packageName()));
         report.discovered().forEach(u -> {
             if (!held.contains(u.name())) {
                 pending.add(u.name());

@@ -60,4 +60,20 @@ public interface PackageManager {
     default List<String> newerReleases() {
         return List.of();
     }
+
+    /**
+     * Reads the package database's health: readable, not empty, no duplicates, {@code dnf check}
+     * clean, last transaction finished. Never throws: a failure to check is itself a problem reported.
+     */
+    default PackageDbHealth checkHealth() {
+        return PackageDbHealth.notChecked();
+    }
+
+    /**
+     * The documented repair of what {@link #checkHealth()} found ({@code repair: fix}); returns one
+     * line per action with its outcome. Repairs only what is safe to repair without a plan.
+     */
+    default List<String> repair(PackageDbHealth found) {
+        return List.of();
+    }
 }

@@ -11,6 +11,13 @@ import java.util.regex.Pattern;
  */
 public enum ErrorClass {
     /**
+     * The agent's own package-database health check (PackageDbHealth: unreadable or empty database,
+     * duplicates, dnf check problems, an unfinished transaction); rpm's own words for a damaged
+     * database are {@link #RPMDB_CORRUPT}.
+     */
+    PACKAGE_DB(
+            "package database unhealthy[^\"]*"),
+    /**
      * Only with the subscription-manager banner ({@link DnfErrorClassifier#BANNER}) in the same output:
      * the banner alone is printed on every RHUI, Satellite and mirror host and means nothing.
      */

@@ -31,6 +31,19 @@ public final class RulesAnalyst implements Analyst {
         String cause;
         AnalysisSeverity severity;
         switch (errorClass) {
+            case PACKAGE_DB -> {
+                cause = "The host's rpm database is damaged, empty or left mid-transaction (duplicate packages, dnf check"
+                        + " problems, an unfinished dnf transaction), so nothing was patched and the host is not compliant."
+                        + evidence;
+                severity = AnalysisSeverity.HIGH;
+                actions.add("Read package_db in the host's RunReport: it lists the duplicates, dnf check lines and the unfinished transaction.");
+                actions.add("Duplicates after an interrupted upgrade: remove the older copies (dnf remove --duplicates),"
+                        + " or set 'repair: fix' in the patch policy to let the agent do it; an unreadable database needs rpm --rebuilddb or a restore.");
+                dnf.add("dnf check");
+                dnf.add("dnf history info last");
+                dnf.add("dnf remove --duplicates");
+                prevent.add("Keep the dnf timeout below the SSM step timeout so a cancel never SIGKILLs rpm mid-transaction; alarm on low disk space.");
+            }
             case METADATA_DOWNLOAD -> {
                 cause = "dnf could not download repository metadata, so no update could be resolved." + evidence;
                 severity = AnalysisSeverity.HIGH;

@@ -11,9 +11,19 @@ import java.util.List;
  * @param holdRebootPackages also hold packages whose update needs a reboot (glibc, systemd, …)
  * @param maxPackages        at most this many packages per run; the rest are held (0 = no limit)
  * @param release            which release's repositories to patch from (Amazon Linux 2023); default locked
+ * @param repair             what a run does when the package database is unhealthy (duplicates, {@code dnf check}
+ *                           problems, an unfinished transaction): report it (default) or run the repair
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
-                          ReleaseTrack release) {
+                          ReleaseTrack release, RepairMode repair) {
+
+    /** {@code repair:} in the policy file. */
+    public enum RepairMode {
+        /** Report the problem, change nothing, never call the host compliant. */
+        REPORT,
+        /** Run the documented dnf repair first (see PackageDbRepair), then plan as usual if the database is healthy. */
+        FIX
+    }
 
     /** Packages whose update only takes effect after a reboot (RHEL-family; Amazon Linux's kernel6.x match "kernel*"). */
     public static final List<String> REBOOT_PACKAGE_GLOBS =
@@ -22,18 +32,29 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     public PatchPolicy {
         holdGlobs = holdGlobs == null ? List.of() : List.copyOf(holdGlobs);
         minimumSeverity = minimumSeverity == null ? Severity.LOW : minimumSeverity;
+        repair = repair == null ? RepairMode.REPORT : repair;
         if (maxPackages < 0) {
             throw new IllegalArgumentException("maxPackages must be >= 0 (0 = no limit), was " + maxPackages);
         }
         release = release == null ? ReleaseTrack.LOCKED : release;
     }
 
-    /** A policy on the default release track (locked). */
+    /** A policy on the default release track (locked) that only reports an unhealthy package database. */
     public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages) {
-        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, ReleaseTrack.LOCKED);
+        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, ReleaseTrack.LOCKED, RepairMode.REPORT);
+    }
+
+    /** A policy on the given release track that only reports an unhealthy package database. */
+    public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
+                       ReleaseTrack release) {
+        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, RepairMode.REPORT);
+    }
+
+    public PatchPolicy withRepair(RepairMode mode) {
+        return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, mode);
     }
 
     public static PatchPolicy defaults() {
-        return new PatchPolicy(List.of("kernel*"), Severity.LOW, false, 0);
+        return new PatchPolicy(List.of("kernel*"), Severity.LOW, false, 0, ReleaseTrack.LOCKED, RepairMode.REPORT);
     }
 }

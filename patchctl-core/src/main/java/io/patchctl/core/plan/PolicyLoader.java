@@ -26,15 +26,22 @@ import java.util.Set;
  * hold_reboot_packages: false              # also hold glibc, systemd, dbus*, ...
  * max_packages: 0                          # 0 = no limit
  * release: locked                          # locked | latest (Amazon Linux 2023: --releasever=latest)
+ * repair: report                           # report | fix: an unhealthy package database (duplicates,
+ *                                          # dnf check problems, unfinished transaction)
  * </pre>
+ * A key given twice, or a second YAML document, is an error: "last one wins" would let a stray
+ * empty {@code hold_packages} approve kernel updates.
  * Keys left out keep their defaults ({@link PatchPolicy#defaults()}).
  */
 public final class PolicyLoader {
 
     static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages",
-            "release");
+            "release", "repair");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // A duplicate key is an error, not "last one wins": `hold_packages` given twice with an empty
+    // second list would otherwise silently approve kernel updates.
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature()));
 
     private PolicyLoader() {
     }
@@ -44,6 +51,8 @@ public final class PolicyLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new PolicyException("policy file " + file + " is not UTF-8 text", e);
         } catch (IOException e) {
             throw new PolicyException("cannot read policy file " + file + ": " + e, e);
         }
@@ -67,8 +76,23 @@ public final class PolicyLoader {
     private static PatchPolicy parseTree(String text) {
         JsonNode root;
         try {
-            root = YAML.readTree(text);
+            root = text.isBlank() ? null : YAML.readerFor(JsonNode.class)
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(text);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content")) {
+                throw new PolicyException("is empty; expected a mapping with keys " + sorted(KEYS), e);
+            }
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("Trailing token")) {
+                throw new PolicyException("holds more than one YAML document; expected exactly one mapping", e);
+            }
+            throw new PolicyException("not valid YAML: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new PolicyException("key given twice: " + e.getOriginalMessage().replace("Duplicate field", "")
+                        .strip() + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
+                        + "; each key may appear once", e);
+            }
             throw new PolicyException("not valid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()), e);
         }
@@ -104,7 +128,17 @@ public final class PolicyLoader {
             max = n.intValue();
         }
         ReleaseTrack release = root.has("release") ? release(root.get("release")) : d.release();
-        return new PatchPolicy(globs, minimum, reboot, max, release);
+        PatchPolicy.RepairMode repair = d.repair();
+        if (root.has("repair")) {
+            JsonNode n = root.get("repair");
+            String v = n.isTextual() ? n.textValue().strip().toLowerCase(Locale.ROOT) : "";
+            switch (v) {
+                case "report" -> repair = PatchPolicy.RepairMode.REPORT;
+                case "fix" -> repair = PatchPolicy.RepairMode.FIX;
+                default -> throw new PolicyException("repair must be report or fix, found " + describe(n));
+            }
+        }
+        return new PatchPolicy(globs, minimum, reboot, max, release, repair);
     }
 
     private static ReleaseTrack release(JsonNode node) {

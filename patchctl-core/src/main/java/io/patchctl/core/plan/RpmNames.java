@@ -47,4 +47,25 @@ public final class RpmNames {
     public static boolean isValid(String name) {
         return problem(name).isEmpty();
     }
+
+    /** RPM architectures dnf prints after a name ({@code openssl-libs.x86_64}). */
+    public static final java.util.Set<String> ARCHES = java.util.Set.of("x86_64", "noarch", "i686", "aarch64", "ppc64le",
+            "s390x", "src");
+
+    /**
+     * The one normalisation of a package reference for every plan parser (JSON and dnf command
+     * lines): {@code openssl-libs.x86_64} names the package {@code openssl-libs}; anything else is
+     * returned as given, for PolicyGuard to judge.
+     */
+    public static String withoutArch(String token) {
+        if (token == null) {
+            return null;
+        }
+        String t = token.strip();
+        int dot = t.lastIndexOf('.');
+        if (dot > 0 && ARCHES.contains(t.substring(dot + 1))) {
+            return t.substring(0, dot);
+        }
+        return t;
+    }
 }

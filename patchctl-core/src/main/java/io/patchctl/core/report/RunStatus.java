@@ -6,5 +6,7 @@ package io.patchctl.core.report;
  * FAILED: discovery or the transaction failed; the report carries the error.
  */
 public enum RunStatus {
-    COMPLIANT, NON_COMPLIANT, FAILED
+    COMPLIANT, NON_COMPLIANT, FAILED,
+    /** SIGTERM (an SSM cancel or timeout) stopped the run between steps; the report says what was done. */
+    CANCELLED
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.patchctl.core.model.ModelException;
 import io.patchctl.core.model.ModelReply;
 import io.patchctl.core.plan.AdvisorOutcome;
+import io.patchctl.core.plan.PatchPlan;
 import io.patchctl.core.plan.PatchPolicy;
+import io.patchctl.core.plan.Risk;
 import io.patchctl.core.plan.RulesAdvisor;
 import io.patchctl.core.store.InMemoryReportStore;
 import java.time.Duration;
@@ -91,6 +93,25 @@ class ModelAdvisorTest {
 
         host2.advise(List.of(Updates.OPENSSL), PatchPolicy.defaults());
         assertThat(model.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void advise_cachedHoldEverythingPlan_isReaskedAfterTheHoldTtlNotAfterSevenDays() {
+        InMemoryReportStore store = new InMemoryReportStore();
+        StubModelClient model = StubModelClient.replying(
+                "{\"install\":[],\"hold\":[{\"package\":\"openssl-libs\",\"reason\":\"freeze\"},"
+                        + "{\"package\":\"curl\",\"reason\":\"freeze\"}],\"risk\":\"LOW\",\"reasoning\":\"hold all\"}");
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T14:00:00Z"));
+        ModelAdvisor host = new ModelAdvisor(model, cache(store, "h1", clock), new RulesAdvisor());
+
+        assertThat(host.advise(Updates.ALL, PatchPolicy.defaults()).info().planCache()).isEqualTo("miss");
+        clock.advance(java.time.Duration.ofHours(1));
+        assertThat(host.advise(Updates.ALL, PatchPolicy.defaults()).info().planCache()).isEqualTo("hit");
+        clock.advance(StorePlanCache.HOLD_TTL);
+        assertThat(host.advise(Updates.ALL, PatchPolicy.defaults()).info().planCache()).isEqualTo("miss");
+        assertThat(model.calls()).isEqualTo(2);
+        assertThat(ModelAdvisor.allowedNotPlanned(new PatchPlan(List.of("curl"), List.of(), Risk.LOW, ""), Updates.ALL,
+                PatchPolicy.defaults())).containsExactly("openssl-libs"); // kernel is the policy's hold, not the model's
     }
 
     @Test

@@ -128,4 +128,18 @@ class PlanReplyParserTest {
         assertThat(parsed.rejections()).containsExactly("command outside the plan JSON, ignored: Run `id` first.",
                 "command outside the plan JSON, ignored: sudo rm -rf /");
     }
+
+    @Test
+    void parse_nameDotArchInJson_isNormalisedLikeTheDnfLineParser() {
+        ParsedReply json = parser.parse("{\"install\":[\"openssl-libs.x86_64\",\"curl\"],"
+                + "\"hold\":[{\"package\":\"kernel-core.x86_64\",\"reason\":\"reboot\"}]}", Updates.ALL);
+        ParsedReply dnfLine = parser.parse("dnf upgrade --security -y openssl-libs.x86_64 curl", Updates.ALL);
+
+        assertThat(json.plan().orElseThrow().install()).containsExactly("openssl-libs", "curl");
+        assertThat(json.plan().orElseThrow().hold().get(0).packageName()).isEqualTo("kernel-core");
+        assertThat(dnfLine.plan().orElseThrow().install()).containsExactlyInAnyOrderElementsOf(json.plan().orElseThrow().install());
+        // a suffix that is no architecture stays, and PolicyGuard rejects it as not reported
+        assertThat(parser.parse("{\"install\":[\"openssl-libs.evil\"]}", Updates.ALL).plan().orElseThrow().install())
+                .containsExactly("openssl-libs.evil");
+    }
 }

@@ -77,6 +77,23 @@ class StorePlanCacheTest {
     }
 
     @Test
+    void getOrCompute_planHoldingAllowedUpdates_isReaskedAfterTheHoldTtl() {
+        InMemoryReportStore store = new InMemoryReportStore();
+        StorePlanCache cache = cache(store, "h", Duration.ofDays(7));
+        java.util.function.Predicate<PatchPlan> holdsAllowed = plan -> true; // e.g. a hold-everything reply
+        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo("miss");
+        clock.advance(StorePlanCache.HOLD_TTL.minusMinutes(1));
+        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo("hit");
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo("miss");
+        assertThat(computes.get()).isEqualTo(2);
+        // a plan that installs everything allowed keeps the full TTL
+        clock.advance(Duration.ofDays(1));
+        assertThat(cache.getOrCompute(FP, compute(), plan -> false).status()).isEqualTo("hit");
+    }
+
+    @Test
     void getOrCompute_expiredEntry_computesAgain() {
         InMemoryReportStore store = new InMemoryReportStore();
         StorePlanCache cache = cache(store, "h", Duration.ofDays(7));

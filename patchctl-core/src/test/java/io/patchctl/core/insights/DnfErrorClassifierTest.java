@@ -101,4 +101,15 @@ class DnfErrorClassifierTest {
         assertThat(DnfErrorClassifier.classify(captured("rhel-metadata-curl-timeout.txt"), "TimedOut").errorClass())
                 .isEqualTo(ErrorClass.METADATA_DOWNLOAD);
     }
+
+    @Test
+    void agentPackageDbHealthError_isPackageDb_evenBeforeRpmWords() {
+        // the RunReport error the agent writes when its package-database check stops a run
+        String error = "package database unhealthy, nothing planned: 40 duplicate packages in the rpm database"
+                + " (interrupted transaction?): labpkg000.noarch (1.0-1.el8, 1.0-2.el8); last dnf transaction did not finish";
+        Classification c = DnfErrorClassifier.classify(java.util.List.of(error, "Error: Transaction test error:"), "Failed");
+        assertThat(c.errorClass()).isEqualTo(ErrorClass.PACKAGE_DB);
+        assertThat(c.errorLine()).contains("duplicate packages");
+        assertThat(DnfErrorClassifier.classify("Error: rpmdb open failed", "Failed").errorClass()).isEqualTo(ErrorClass.RPMDB_CORRUPT);
+    }
 }

@@ -130,4 +130,37 @@ class PolicyLoaderTest {
                 .isInstanceOf(PolicyException.class).hasMessageContaining("release must be locked or latest")
                 .hasMessageContaining("newest");
     }
+
+    @Test
+    void parse_holdPackagesTwice_isAnErrorNotAnEmptyHold() {
+        // the red-team case: the second, empty list used to win and kernel updates were approved
+        assertThatThrownBy(() -> PolicyLoader.parse("hold_packages: [\"kernel*\"]\nminimum_severity: low\nhold_packages: []\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("key given twice")
+                .hasMessageContaining("hold_packages")
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
+    void parse_secondYamlDocument_isAnError() {
+        assertThatThrownBy(() -> PolicyLoader.parse("hold_packages: [\"kernel*\"]\n---\nhold_packages: []\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("more than one YAML document");
+    }
+
+    @Test
+    void parse_repair_readsReportAndFix_rejectsOthers() {
+        assertThat(PolicyLoader.parse("repair: fix\n").repair()).isEqualTo(PatchPolicy.RepairMode.FIX);
+        assertThat(PolicyLoader.parse("repair: report\n").repair()).isEqualTo(PatchPolicy.RepairMode.REPORT);
+        assertThat(PolicyLoader.parse("max_packages: 1\n").repair()).isEqualTo(PatchPolicy.RepairMode.REPORT);
+        assertThatThrownBy(() -> PolicyLoader.parse("repair: yes\n"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("repair must be report or fix");
+    }
+
+    @Test
+    void load_notUtf8_isAPolicyError() throws Exception {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, new byte[]{'h', 'o', 'l', 'd', '_', 'p', 'a', 'c', 'k', 'a', 'g', 'e', 's', ':', ' ', (byte) 0xe9});
+        assertThatThrownBy(() -> PolicyLoader.load(file)).isInstanceOf(PolicyException.class).hasMessageContaining("not UTF-8");
+    }
 }

@@ -64,7 +64,7 @@ class RunReportJsonTest {
                 s.hostname(), s.installroot(), s.mode(), s.status(), s.exitCode(), s.discovered(), s.advisor(), s.plan(),
                 s.approved(), s.held(), s.rejected(), s.transactionTest(), s.apply(), s.verification(), s.rebootNeeded(),
                 s.dnfInvocations(), s.durationMillis(), s.error(),
-                new io.patchctl.core.host.Distro("rocky", "9.3", "Rocky Linux", "Rocky Linux 9.3 (Blue Onyx)"),
+                new io.patchctl.core.host.Distro("rocky", "9.3", "Rocky Linux", "Rocky Linux 9.3 (Blue Onyx)"), null, null, 0,
                 List.of("a note"));
 
         JsonNode json = Json.mapper().readTree(Json.bytes(withDistro));

@@ -21,6 +21,25 @@ public final class EventNormalizer {
             new WindowTargetInvocationShape(),
             new SeedComplianceShape());
 
+    /**
+     * Strict JSON: a key given twice is an error (a "status":"Failed" followed by "status":"Success"
+     * must not silently become a skipped event), and so is anything after the one event object (a
+     * second concatenated event would otherwise be dropped unseen).
+     */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = Json.mapper().reader()
+            .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** AWS region names: us-east-2, eu-central-1, us-gov-west-1, ap-southeast-5. */
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+    private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("[0-9]{12}");
+    /**
+     * Event times outside [now - MAX_AGE, now + MAX_SKEW] are malformed: a year-9999 report would stay
+     * the host's "latest" forever. The past bound covers SQS retention plus DLQ redrives (14 + 14 days)
+     * and replays from an archive with a wide margin; the future bound covers clock skew.
+     */
+    public static final java.time.Duration MAX_AGE = java.time.Duration.ofDays(400);
+    public static final java.time.Duration MAX_SKEW = java.time.Duration.ofDays(1);
+
     private final Map<String, EventShape> byDetailType;
     private final Clock clock;
 
@@ -36,9 +55,15 @@ public final class EventNormalizer {
         }
         JsonNode root;
         try {
-            root = Json.mapper().readTree(text);
+            root = STRICT.readTree(text);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new MalformedEventException("event has data after the JSON object (expected exactly one event): "
+                    + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException("event is not valid JSON: " + e.getOriginalMessage(), e);
+            String m = e.getOriginalMessage();
+            throw new MalformedEventException(m != null && m.startsWith("Duplicate field")
+                    ? "event has a key given twice (" + m + "); each key may appear once"
+                    : "event is not valid JSON: " + m, e);
         }
         return normalize(root);
     }
@@ -76,6 +101,20 @@ public final class EventNormalizer {
             id = "sha256-" + Sha256.hex(envelope.raw().toString()).substring(0, 32);
         }
         Instant time = EventEnvelope.parseTime(envelope.envelopeText("time"), "time");
-        return new EventIdentity(id, time != null ? time : clock.instant(), envelope.envelopeText("region"));
+        Instant now = clock.instant();
+        if (time != null && (time.isAfter(now.plus(MAX_SKEW)) || time.isBefore(now.minus(MAX_AGE)))) {
+            throw new MalformedEventException("event time " + time + " is outside the accepted window of now ("
+                    + now.minus(MAX_AGE) + " .. " + now.plus(MAX_SKEW) + ")");
+        }
+        String region = envelope.envelopeText("region");
+        if (region != null && !REGION.matcher(region).matches()) {
+            throw new MalformedEventException("event region is not an AWS region name: '" + EventEnvelope.abbreviate(region) + "'");
+        }
+        String account = envelope.envelopeText("account");
+        if (account != null && !ACCOUNT.matcher(account).matches()) {
+            throw new MalformedEventException("event account is not a 12-digit AWS account id: '"
+                    + EventEnvelope.abbreviate(account) + "'");
+        }
+        return new EventIdentity(id, time != null ? time : now, region);
     }
 }

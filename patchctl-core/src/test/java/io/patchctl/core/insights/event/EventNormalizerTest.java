@@ -209,4 +209,79 @@ class EventNormalizerTest {
         assertThatThrownBy(() -> normalizer.normalize(event("X", "{}").replace("2026-11-21T02:13:09Z", "yesterday")))
                 .isInstanceOf(MalformedEventException.class).hasMessage("time is not an ISO-8601 time: 'yesterday'");
     }
+
+    private static final String CMD_FAILED = "{\"command-id\":\"c-1\",\"instance-id\":\"i-0a1b2c3d4e5f60718\","
+            + "\"document-name\":\"AWS-RunShellScript\",\"status\":\"Failed\"}";
+
+    private static String commandEvent(String time, String region, String detail) {
+        return "{\"version\":\"0\",\"id\":\"ev-1\",\"detail-type\":\"EC2 Command Invocation Status-change Notification\","
+                + "\"source\":\"aws.ssm\",\"account\":\"123456789012\",\"time\":\"" + time + "\",\"region\":\"" + region
+                + "\",\"detail\":" + detail + "}";
+    }
+
+    @Test
+    void strict_wellFormedCommandEvent_isStillAFailure() {
+        assertThat(failure(commandEvent("2026-11-21T02:13:09Z", "us-east-2", CMD_FAILED)).instanceId())
+                .isEqualTo("i-0a1b2c3d4e5f60718");
+    }
+
+    @Test
+    void strict_duplicateStatusKey_isMalformedNotSkipped() {
+        // "Failed" then "Success": last-wins used to turn a failure into a skip
+        String detail = CMD_FAILED.replace("\"status\":\"Failed\"", "\"status\":\"Failed\",\"status\":\"Success\"");
+        assertThatThrownBy(() -> normalizer.normalize(commandEvent("2026-11-21T02:13:09Z", "us-east-2", detail)))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("key given twice").hasMessageContaining("status");
+    }
+
+    @Test
+    void strict_duplicateTopLevelKey_isMalformed() {
+        String json = commandEvent("2026-11-21T02:13:09Z", "us-east-2", CMD_FAILED).replace("{\"version\":\"0\",",
+                "{\"version\":\"0\",\"detail-type\":\"Scheduled Event\",");
+        assertThatThrownBy(() -> normalizer.normalize(json))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("key given twice");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" {}", " garbage", "\n{\"detail-type\":\"x\"}", " 1"})
+    void strict_dataAfterTheEvent_isMalformed(String trailer) {
+        assertThatThrownBy(() -> normalizer.normalize(commandEvent("2026-11-21T02:13:09Z", "us-east-2", CMD_FAILED) + trailer))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"us-east-2; rm -rf /", "US-EAST-2", "us-east-2/../x", "", "useast2", "us-east-2\\n"})
+    void strict_regionThatIsNoRegionName_isMalformed(String region) {
+        assertThatThrownBy(() -> normalizer.normalize(commandEvent("2026-11-21T02:13:09Z", region, CMD_FAILED)))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("region");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"us-gov-west-1", "eu-central-1", "ap-southeast-5", "il-central-1"})
+    void strict_realRegionNames_areAccepted(String region) {
+        assertThat(failure(commandEvent("2026-11-21T02:13:09Z", region, CMD_FAILED)).region()).isEqualTo(region);
+    }
+
+    @Test
+    void strict_accountThatIsNoAccountId_isMalformed() {
+        String json = commandEvent("2026-11-21T02:13:09Z", "us-east-2", CMD_FAILED).replace("123456789012", "1234; id");
+        assertThatThrownBy(() -> normalizer.normalize(json)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("account");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9999-12-31T23:59:59Z", "+1000000000-01-01T00:00:00Z", "2026-11-27T12:00:01Z",
+            "2025-10-01T00:00:00Z", "1970-01-01T00:00:00Z"})
+    void strict_eventTimeOutsideTheWindowOfNow_isMalformed(String time) {
+        // NOW is 2026-11-26T12:00Z: more than a day ahead or 400 days behind is not a real delivery
+        assertThatThrownBy(() -> normalizer.normalize(commandEvent(time, "us-east-2", CMD_FAILED)))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("time");
+    }
+
+    @Test
+    void strict_eventTimeWithinTheWindow_isAccepted() {
+        assertThat(failure(commandEvent("2026-11-27T11:59:00Z", "us-east-2", CMD_FAILED)).eventTime())
+                .isEqualTo(Instant.parse("2026-11-27T11:59:00Z"));
+        assertThat(failure(commandEvent("2025-11-01T00:00:00Z", "us-east-2", CMD_FAILED)).eventTime())
+                .isEqualTo(Instant.parse("2025-11-01T00:00:00Z"));
+    }
 }
