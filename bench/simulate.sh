@@ -13,4 +13,4 @@ trap 'rm -f "$CP_FILE"' EXIT
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >&2
 CP="patchctl-agent/target/test-classes:patchctl-agent/target/classes:$(cat "$CP_FILE")"
 exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "$CP" io.patchctl.agent.cli.SimulateBenchmark "$@"
+  -cp "$CP" io.patchctl.cli.SimulateBenchmark "$@"

@@ -333,7 +333,7 @@ variable "agent_jar_path" {
 }
 
 variable "insights_jar_path" {
-  description = "Path of the insights Lambda's shaded jar built by Maven (patchctl-insights/target/patchctl-insights.jar)."
+  description = "Path of the insights Lambda's shaded jar built by Maven (patchctl-lambda/target/patchctl-insights.jar)."
   type        = string
 
   validation {

@@ -13,7 +13,7 @@ module "patchctl" {
   environment = var.environment
 
   agent_jar_path    = "${path.module}/../../../../patchctl-agent/target/patchctl.jar"
-  insights_jar_path = "${path.module}/../../../../patchctl-insights/target/patchctl-insights.jar"
+  insights_jar_path = "${path.module}/../../../../patchctl-lambda/target/patchctl-insights.jar"
 
   instance_role_name = var.instance_role_name
   escalation_email   = var.escalation_email

@@ -1,6 +1,6 @@
 package io.patchctl.aws;
 
-import io.patchctl.core.advice.MutableClock;
+import io.patchctl.testkit.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -9,9 +9,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.patchctl.core.advice.ModelAdvisor;
-import io.patchctl.core.advice.PlanCacheResult;
-import io.patchctl.core.advice.StorePlanCache;
+import io.patchctl.core.plan.ModelAdvisor;
+import io.patchctl.core.plan.PlanCacheResult;
+import io.patchctl.core.plan.StorePlanCache;
 import io.patchctl.core.advisory.SecurityUpdate;
 import io.patchctl.core.advisory.Severity;
 import io.patchctl.core.plan.AdvisorOutcome;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patchctl.core.advisory.SecurityUpdate;
 import io.patchctl.core.advisory.Severity;
-import io.patchctl.core.json.Json;
+import io.patchctl.core.internal.json.Json;
 import io.patchctl.core.plan.AdvisorInfo;
 import io.patchctl.core.plan.HeldPackage;
 import io.patchctl.core.plan.PatchPlan;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patchctl.core.insights.Sha256;
-import io.patchctl.core.json.Json;
+import io.patchctl.core.internal.json.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
