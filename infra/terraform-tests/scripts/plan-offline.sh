@@ -25,7 +25,7 @@ trap cleanup EXIT
 # A copy, so no .terraform directory or state lands in the repository.
 mkdir -p "$WORK/repo/infra" "$WORK/repo/patchctl-agent/target" "$WORK/repo/patchctl-lambda/target"
 cp -r "$REPO/infra/terraform" "$WORK/repo/infra/"
-for jar in patchctl-agent/target/patchctl.jar patchctl-lambda/target/patchctl-insights.jar; do
+for jar in patchctl-agent/target/patchctl-agent.jar patchctl-lambda/target/patchctl-insights.jar; do
   if [ -f "$REPO/$jar" ]; then cp "$REPO/$jar" "$WORK/repo/$jar"; else printf 'stand-in for %s\n' "$jar" > "$WORK/repo/$jar"; fi
 done
 
@@ -34,7 +34,7 @@ python3 - "$WORK/repo" <<'PY'
 import os, sys, zipfile
 repo = sys.argv[1]
 lam = f"{repo}/patchctl-lambda/target/patchctl-insights.jar"
-agent = f"{repo}/patchctl-agent/target/patchctl.jar"
+agent = f"{repo}/patchctl-agent/target/patchctl-agent.jar"
 if zipfile.is_zipfile(lam):
     size = os.path.getsize(lam)
     names = set(zipfile.ZipFile(lam).namelist())
@@ -174,7 +174,7 @@ provider "aws" {
 EOF2
 cd "$ROOT"
 terraform init -backend=false -input=false -plugin-dir="$PLUGIN_DIR" >/dev/null
-VARS=(-var environment=dev -var "agent_jar_path=$WORK/repo/patchctl-agent/target/patchctl.jar"
+VARS=(-var environment=dev -var "agent_jar_path=$WORK/repo/patchctl-agent/target/patchctl-agent.jar"
       -var "insights_jar_path=$WORK/repo/patchctl-lambda/target/patchctl-insights.jar")
 console() { echo "$1" | terraform console -plan "${VARS[@]}" | python3 -c 'import json,sys; print(json.loads(sys.stdin.read()))'; }
 VALUES='{compliance_type = "Custom:RHEL8SecurityPatching", document_name = "dev-bedrock-rhel8-patch", document_arn = "arn:aws:ssm:us-east-2:123456789012:document/dev-bedrock-rhel8-patch", test_event_source = "custom.patch-manager"}'

@@ -51,7 +51,7 @@ final class LabRun {
     static LabRun runRaw(AgentComponents components, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = PatchctlMain.commandLine(new RunCommand(components));
+        CommandLine cl = PatchctlCommandLine.commandLine(new RunCommand(components));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

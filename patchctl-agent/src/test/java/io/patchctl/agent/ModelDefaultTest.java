@@ -1,6 +1,5 @@
 package io.patchctl.agent;
 
-import io.patchctl.cli.PatchctlCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.patchctl.aws.BedrockModels;
@@ -26,7 +25,7 @@ class ModelDefaultTest {
 
         assertThat(m.group(1)).isEqualTo(BedrockModels.DEFAULT_MODEL_ID);
         assertThat(InsightsConfig.DEFAULT_MODEL).isEqualTo(BedrockModels.DEFAULT_MODEL_ID);
-        var option = PatchctlMain.commandLine(new PatchctlCommand()).getSubcommands().get("run").getCommandSpec()
+        var option = PatchctlCommandLine.commandLine(new AgentCommand()).getSubcommands().get("run").getCommandSpec()
                 .findOption("--model-id");
         assertThat(option.description()[0]).endsWith("else " + BedrockModels.DEFAULT_MODEL_ID + ").");
         if (System.getenv("BEDROCK_MODEL") == null) {
@@ -36,7 +35,7 @@ class ModelDefaultTest {
 
     @Test
     void run_bedrockCallOptions_parseIntoTheTuning() {
-        var cl = PatchctlMain.commandLine(new PatchctlCommand());
+        var cl = PatchctlCommandLine.commandLine(new AgentCommand());
         cl.parseArgs("run", "--no-structured-output", "--reasoning-budget=2048", "--guardrail-id=gr1", "--guardrail-version=DRAFT");
         RunCommand run = cl.getSubcommands().get("run").getCommand();
 
@@ -45,7 +44,7 @@ class ModelDefaultTest {
 
     @Test
     void run_bedrockCallOptions_defaults() {
-        var cl = PatchctlMain.commandLine(new PatchctlCommand());
+        var cl = PatchctlCommandLine.commandLine(new AgentCommand());
         cl.parseArgs("run");
         RunCommand run = cl.getSubcommands().get("run").getCommand();
 
@@ -56,7 +55,7 @@ class ModelDefaultTest {
 
     @Test
     void run_halfAGuardrail_isAUsageError() {
-        var cl = PatchctlMain.commandLine(new PatchctlCommand());
+        var cl = PatchctlCommandLine.commandLine(new AgentCommand());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         cl.setErr(new java.io.PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
 
@@ -68,7 +67,7 @@ class ModelDefaultTest {
 
     @Test
     void run_reasoningBudgetBelowTheMinimum_isAUsageError() {
-        var cl = PatchctlMain.commandLine(new PatchctlCommand());
+        var cl = PatchctlCommandLine.commandLine(new AgentCommand());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         cl.setErr(new java.io.PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
 

@@ -44,7 +44,7 @@ class SigtermLabTest {
         LabHost host = fleet.newHost(tmp.resolve("h"), HostSpec.allBase());
         Path reports = tmp.resolve("reports");
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PatchctlMain.class.getName(), "run",
+                "-cp", System.getProperty("java.class.path"), AgentMain.class.getName(), "run",
                 "--installroot=" + host.installroot(), "--instance-id=i-0sigterm", "--advisor=rules", "--no-compliance",
                 "--report-dir=" + reports, "--spool-dir=" + tmp.resolve("spool"), "--lock-file=" + tmp.resolve("lock")));
         host.dnfArgs().forEach(a -> argv.add("--dnf-arg=" + a));

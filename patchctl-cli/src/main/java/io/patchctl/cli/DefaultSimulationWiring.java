@@ -71,7 +71,7 @@ final class DefaultSimulationWiring implements SimulationWiring {
             // One model client per event, as one Lambda invocation has: its time budget is per event.
             try (BedrockModelClient client = "rules".equals(advisor) ? null : model(modelId, region)) {
                 Analyst analyst = client == null ? rules : new ModelAnalyst(client, rules);
-                result = new InsightService(config, store, analyst, WindowTargetResolver.NONE, Escalator.NONE, clock)
+                result = new InsightService(config.settings(), store, analyst, WindowTargetResolver.NONE, Escalator.NONE, clock)
                         .process(new String(event, StandardCharsets.UTF_8));
             }
             if (result.status() == InsightResult.Status.STORED || result.status() == InsightResult.Status.DUPLICATE) {

@@ -1,6 +1,6 @@
 package io.patchctl.cli;
 
-import io.patchctl.agent.PatchctlMain;
+import io.patchctl.agent.PatchctlCommandLine;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -42,7 +42,7 @@ class AnalyzeCommandTest {
     }
 
     static Run run(String stdin, Map<String, String> env, String... args) {
-        CommandLine cl = PatchctlMain.commandLine(new PatchctlCommand());
+        CommandLine cl = PatchctlCommandLine.commandLine(new PatchctlCommand());
         AnalyzeCommand analyze = cl.getSubcommands().get("analyze").getCommand();
         analyze.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         analyze.env = env;
@@ -116,7 +116,7 @@ class AnalyzeCommandTest {
             case "time 500 days ago" -> FAILED.replace("2026-11-21T02:14:02Z", "2025-07-09T02:14:02Z");
             default -> throw new IllegalArgumentException(attack);
         };
-        CommandLine cl = PatchctlMain.commandLine(new PatchctlCommand());
+        CommandLine cl = PatchctlCommandLine.commandLine(new PatchctlCommand());
         AnalyzeCommand analyze = cl.getSubcommands().get("analyze").getCommand();
         analyze.stdin = new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8));
         analyze.env = Map.of();

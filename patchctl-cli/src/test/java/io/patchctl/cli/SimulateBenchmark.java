@@ -1,6 +1,6 @@
 package io.patchctl.cli;
 
-import io.patchctl.agent.PatchctlMain;
+import io.patchctl.agent.PatchctlCommandLine;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -38,7 +38,7 @@ public final class SimulateBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        PatchctlMain.configureLogging(false);
+        PatchctlCommandLine.configureLogging(false);
         Path work = Files.createTempDirectory("patchctl-simulate-bench-");
         int[] sizes = args.length > 0 ? java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray() : new int[] {8, 50};
         System.out.println("# simulate benchmark (machine shared with other engineers: figures taken under load)");
@@ -93,7 +93,7 @@ public final class SimulateBenchmark {
     private static Result cycle(Path out, int hosts, String advisor) throws Exception {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        var cli = PatchctlMain.commandLine(new PatchctlCommand());
+        var cli = PatchctlCommandLine.commandLine(new PatchctlCommand());
         cli.setOut(new PrintWriter(stdout, true));
         cli.setErr(new PrintWriter(stderr, true));
         long t0 = System.nanoTime();

@@ -1,6 +1,6 @@
 package io.patchctl.cli;
 
-import io.patchctl.agent.PatchctlMain;
+import io.patchctl.agent.PatchctlCommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +51,7 @@ class SimulateCommandTest {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        var cli = PatchctlMain.commandLine(new SimulateCommand(new DefaultSimulationWiring(),
+        var cli = PatchctlCommandLine.commandLine(new SimulateCommand(new DefaultSimulationWiring(),
                 new PrintStream(progress, true, StandardCharsets.UTF_8)));
         cli.setOut(new PrintWriter(stdout, true));
         cli.setErr(new PrintWriter(stderr, true));
@@ -209,7 +209,7 @@ class SimulateCommandTest {
 
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            var report = PatchctlMain.commandLine(new PatchctlCommand());
+            var report = PatchctlCommandLine.commandLine(new PatchctlCommand());
             report.setOut(new PrintWriter(out, true));
             report.setErr(new PrintWriter(err, true));
             Path again = tmp.resolve("again");

@@ -7,24 +7,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A real store underneath, with injected faults: refused writes for some keys, or lost create responses. */
-final class FaultyStore implements ReportStore {
+public final class FaultyStore implements ReportStore {
 
     private final ReportStore delegate;
     private volatile Set<String> refusedKeyFragments = Set.of();
     private volatile boolean loseCreateResponses;
 
-    FaultyStore(ReportStore delegate) {
+    public FaultyStore(ReportStore delegate) {
         this.delegate = delegate;
     }
 
     /** Writes to keys containing any of these fragments fail as if S3 refused them. */
-    FaultyStore refuseWritesTo(Set<String> keyFragments) {
+    public FaultyStore refuseWritesTo(Set<String> keyFragments) {
         this.refusedKeyFragments = keyFragments;
         return this;
     }
 
     /** Conditional creates are stored but answer "already exists", as when a retry meets its own first attempt. */
-    FaultyStore loseCreateResponses() {
+    public FaultyStore loseCreateResponses() {
         this.loseCreateResponses = true;
         return this;
     }

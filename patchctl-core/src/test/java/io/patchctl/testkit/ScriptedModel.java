@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A fake of the ModelClient port: answers from a script (the last entry repeats), records requests. */
-final class ScriptedModel implements ModelClient {
+public final class ScriptedModel implements ModelClient {
 
     final Deque<Object> script = new ArrayDeque<>();
-    final List<ModelRequest> requests = new CopyOnWriteArrayList<>();
+    public final List<ModelRequest> requests = new CopyOnWriteArrayList<>();
 
-    ScriptedModel then(Object replyOrException) {
+    public ScriptedModel then(Object replyOrException) {
         script.add(replyOrException);
         return this;
     }
@@ -23,7 +23,7 @@ final class ScriptedModel implements ModelClient {
     private volatile long latencyMillis;
 
     /** Each call takes this long, like a real model answering (outside the lock: calls may overlap). */
-    ScriptedModel withLatency(long millis) {
+    public ScriptedModel withLatency(long millis) {
         this.latencyMillis = millis;
         return this;
     }
@@ -53,7 +53,7 @@ final class ScriptedModel implements ModelClient {
         return "us.anthropic.claude-sonnet-4-6";
     }
 
-    static String validReply(String instanceId) {
+    public static String validReply(String instanceId) {
         return "```json\n{\"root_cause\":\"The AppStream repository metadata could not be downloaded (mirror down).\","
                 + "\"severity\":\"HIGH\",\"immediate_actions\":[\"Check the mirror\"],"
                 + "\"dnf_commands\":[\"dnf clean metadata\",\"dnf makecache --refresh && reboot\"],"

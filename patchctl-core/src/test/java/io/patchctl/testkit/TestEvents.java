@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Events for tests: the corpus files, and command-failure events made to order. */
-final class TestEvents {
+public final class TestEvents {
 
     private TestEvents() {
     }
 
-    static String corpus(String name) {
+    public static String corpus(String name) {
         try (InputStream in = TestEvents.class.getResourceAsStream("/events/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing corpus file events/" + name);
@@ -23,7 +23,7 @@ final class TestEvents {
     }
 
     /** A Run Command failure on {@code instanceId}, as EventBridge sends it. */
-    static String commandFailed(String eventId, String time, String instanceId, String commandId) {
+    public static String commandFailed(String eventId, String time, String instanceId, String commandId) {
         return """
                 {"version":"0","id":"%s","detail-type":"EC2 Command Invocation Status-change Notification",
                  "source":"aws.ssm","account":"123456789012","time":"%s","region":"us-east-2",
@@ -33,11 +33,11 @@ final class TestEvents {
                 """.formatted(eventId, time, instanceId, commandId, instanceId);
     }
 
-    static String commandOutputKey(String commandId, String instanceId, String stream) {
+    public static String commandOutputKey(String commandId, String instanceId, String stream) {
         return "bedrock-patch/dev/" + commandId + "/" + instanceId + "/awsrunShellScript/0.awsrunShellScript/" + stream;
     }
 
-    static String runReport(String instanceId, String error) {
+    public static String runReport(String instanceId, String error) {
         return """
                 {"schema":"patchctl.run-report/v1","run_id":"6b1f8c3e-0000-4000-8000-000000000001",
                  "timestamp":"2026-11-21T02:10:05Z","environment":"dev","instance_id":"%s","mode":"PATCH",

@@ -47,7 +47,7 @@ final class Primer {
                 "Error: Failed to download metadata for repo 'prime': Cannot download repomd.xml\n".getBytes(StandardCharsets.UTF_8));
         InsightsConfig config = new InsightsConfig("prime", "us-east-2", "prime", null, null, "rules", null, Duration.ofHours(1),
                 8192);
-        InsightService service = new InsightService(config, store, new ModelAnalyst(new CannedModel(), new RulesAnalyst()),
+        InsightService service = new InsightService(config.settings(), store, new ModelAnalyst(new CannedModel(), new RulesAnalyst()),
                 WindowTargetResolver.NONE, Escalator.NONE, Clock.systemUTC());
         return service.process("{\"version\":\"0\",\"id\":\"prime\",\"detail-type\":\"EC2 Command Invocation Status-change "
                 + "Notification\",\"source\":\"aws.ssm\",\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-2\",\"detail\":"

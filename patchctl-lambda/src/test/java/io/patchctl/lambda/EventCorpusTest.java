@@ -45,7 +45,7 @@ class EventCorpusTest {
     @MethodSource("corpus")
     void corpusEvent_givesTheOutcomeItsNameSays(String name) throws Exception {
         InMemoryReportStore store = new InMemoryReportStore();
-        InsightService service = new InsightService(InsightServiceTest.config(Duration.ofHours(6)), store, new RulesAnalyst(),
+        InsightService service = new InsightService(InsightServiceTest.config(Duration.ofHours(6)).settings(), store, new RulesAnalyst(),
                 WindowTargetResolver.NONE, Escalator.NONE, Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 

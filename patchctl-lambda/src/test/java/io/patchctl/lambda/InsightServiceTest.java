@@ -52,7 +52,7 @@ class InsightServiceTest {
 
     InsightService service(WindowTargetResolver resolver) {
         Escalator escalator = (report, key) -> escalated.add(key);
-        return new InsightService(config(Duration.ofHours(6)), store, new ModelAnalyst(model, new RulesAnalyst()), resolver,
+        return new InsightService(config(Duration.ofHours(6)).settings(), store, new ModelAnalyst(model, new RulesAnalyst()), resolver,
                 escalator, clock);
     }
 
@@ -210,7 +210,7 @@ class InsightServiceTest {
     @Test
     void concurrentHostsWithTheSameFailure_oneModelCall_othersWaitForIt() throws Exception {
         ScriptedModel slow = new ScriptedModel().withLatency(300).then(ScriptedModel.validReply(String.format("i-%017x", 0xcc0000)));
-        InsightService service = new InsightService(config(Duration.ofHours(6)), store, new ModelAnalyst(slow, new RulesAnalyst()),
+        InsightService service = new InsightService(config(Duration.ofHours(6)).settings(), store, new ModelAnalyst(slow, new RulesAnalyst()),
                 WindowTargetResolver.NONE, Escalator.NONE, Clock.systemUTC(),
                 new SignatureCache.Timing(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofMillis(20)));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
@@ -283,7 +283,7 @@ class InsightServiceTest {
         model.then(ScriptedModel.validReply(I1));
         // S3 stored the first PUT, its response was lost, the SDK's retry got 412 for our own object.
         ReportStore lossy = new FaultyStore(store).loseCreateResponses();
-        InsightService service = new InsightService(config(Duration.ofHours(6)), lossy, new ModelAnalyst(model, new RulesAnalyst()),
+        InsightService service = new InsightService(config(Duration.ofHours(6)).settings(), lossy, new ModelAnalyst(model, new RulesAnalyst()),
                 WindowTargetResolver.NONE, (report, key) -> escalated.add(key), clock);
 
         InsightResult result = service.process(TestEvents.commandFailed("ev-lost", "2026-11-21T02:14:02Z", I1, CMD));
@@ -307,7 +307,7 @@ class InsightServiceTest {
     @Test
     void escalationFailure_doesNotFailTheEvent() {
         model.then(ScriptedModel.validReply(I1));
-        InsightService service = new InsightService(config(Duration.ofHours(6)), store, new ModelAnalyst(model, new RulesAnalyst()),
+        InsightService service = new InsightService(config(Duration.ofHours(6)).settings(), store, new ModelAnalyst(model, new RulesAnalyst()),
                 WindowTargetResolver.NONE, (r, k) -> {
                     throw new IllegalStateException("SNS down");
                 }, clock);

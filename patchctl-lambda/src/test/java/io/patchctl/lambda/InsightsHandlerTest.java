@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class InsightsHandlerTest {
 
     final InMemoryReportStore store = new InMemoryReportStore();
-    final InsightsHandler handler = new InsightsHandler(new InsightService(InsightServiceTest.config(Duration.ofHours(6)), store,
+    final InsightsHandler handler = new InsightsHandler(new InsightService(InsightServiceTest.config(Duration.ofHours(6)).settings(), store,
             new RulesAnalyst(), WindowTargetResolver.NONE, Escalator.NONE, Clock.systemUTC()));
 
     static String batch(int size, String bodyPrefixForMalformed) {

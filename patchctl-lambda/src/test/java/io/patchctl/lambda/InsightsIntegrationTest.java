@@ -330,7 +330,7 @@ class InsightsIntegrationTest {
         Set<String> broken = Set.of("i-00000000000000003", "i-00000000000000007");
         ReportStore faulty = new FaultyStore(store).refuseWritesTo(broken);
         InsightsConfig config = new InsightsConfig("dev", "us-east-2", bucket, null, null, "bedrock", null, Duration.ofHours(6), 8192);
-        InsightsHandler handler = new InsightsHandler(new InsightService(config, faulty, new ModelAnalyst(bedrock(), new RulesAnalyst()),
+        InsightsHandler handler = new InsightsHandler(new InsightService(config.settings(), faulty, new ModelAnalyst(bedrock(), new RulesAnalyst()),
                 WindowTargetResolver.NONE, Escalator.NONE, Clock.systemUTC()));
         ObjectNode batch = Json.mapper().createObjectNode();
         var records = batch.putArray("Records");

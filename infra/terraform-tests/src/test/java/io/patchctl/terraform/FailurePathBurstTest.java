@@ -115,7 +115,7 @@ class FailurePathBurstTest {
         SlowModel model = new SlowModel(clock);
         InsightsConfig config = new InsightsConfig("dev", "us-east-2", "dev-rhel8-patch-logs-123456789012", null, null,
                 "bedrock", null, Duration.ZERO, 8192);
-        InsightsHandler handler = new InsightsHandler(new InsightService(config, store,
+        InsightsHandler handler = new InsightsHandler(new InsightService(config.settings(), store,
                 new ModelAnalyst(model, new RulesAnalyst()), WindowTargetResolver.NONE, Escalator.NONE, clock));
 
         SqsLambdaSimulation sqs = new SqsLambdaSimulation(settings, clock);

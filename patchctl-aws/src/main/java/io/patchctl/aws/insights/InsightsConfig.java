@@ -1,5 +1,6 @@
 package io.patchctl.aws.insights;
 
+import io.patchctl.core.insights.InsightSettings;
 import io.patchctl.core.insights.LogTail;
 import io.patchctl.core.store.ReportKeys;
 import java.nio.file.Path;
@@ -47,6 +48,11 @@ public record InsightsConfig(String environment, String region, String bucket, P
         }
         modelId = modelId == null || modelId.isBlank() ? DEFAULT_MODEL : modelId;
         escalationTopicArn = escalationTopicArn == null || escalationTopicArn.isBlank() ? null : escalationTopicArn;
+    }
+
+    /** What the insight service needs of this configuration. */
+    public InsightSettings settings() {
+        return new InsightSettings(environment, region, signatureTtl, logTailBytes);
     }
 
     /** The Lambda's configuration; fails with the variable's name when one is missing or wrong. */

@@ -38,7 +38,7 @@ public final class InsightsRuntime {
     }
 
     /** As {@link #create(InsightsConfig, Map, Clock)} with a given model client (null for the rules). */
-    static InsightService create(InsightsConfig config, Map<String, String> env, Clock clock, ModelClient model) {
+    public static InsightService create(InsightsConfig config, Map<String, String> env, Clock clock, ModelClient model) {
         Region region = Region.of(config.region());
         ReportStore store = config.bucket() != null
                 ? S3ReportStore.create(config.bucket(), region, AwsClientConfig.storageDefaults(), env)
@@ -50,7 +50,7 @@ public final class InsightsRuntime {
         // No SSM lookups: the rule routes only per-instance events (the maintenance-window event names no
         // host, and its Get/Describe...TaskInvocation(s) calls cannot be scoped by IAM), so one host
         // failure is one analysis. A window event given to `patchctl analyze` is keyed by its execution.
-        return new InsightService(config, store, analyst, WindowTargetResolver.NONE, escalator, clock);
+        return new InsightService(config.settings(), store, analyst, WindowTargetResolver.NONE, escalator, clock);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class InsightsRuntime {
      * 60 s timeout (InsightsHandler.MIN_MILLIS_PER_MESSAGE); a slower model falls back to the rules analyst. The client's overall budget is meant for one agent run; a Lambda's client
      * serves many events, so the per-call timeout is the bound and the lifetime budget is lifted.
      */
-    static ModelClient bedrock(InsightsConfig config, Map<String, String> env) {
+    public static ModelClient bedrock(InsightsConfig config, Map<String, String> env) {
         AwsClientSettings settings = BEDROCK_CONFIG.settings(Region.of(config.region()), env,
                 AwsClientConfig.endpointOverride(env, "BEDROCK_RUNTIME", "BedrockRuntime")).toBuilder()
                 .backoff(Duration.ofMillis(500), Duration.ofSeconds(10))

@@ -5,7 +5,7 @@ import io.patchctl.lab.LabHost;
 
 /**
  * Port: runs the agent workflow ({@code patchctl run}) on one lab host, as SSM Run Command would on
- * an instance. The RunReport goes to {@code store} in the DESIGN.md layout, as in production.
+ * an instance. The RunReport goes to {@code store} in the docs/design.md layout, as in production.
  */
 @FunctionalInterface
 public interface HostAgent {

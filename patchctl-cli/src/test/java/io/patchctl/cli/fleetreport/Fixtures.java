@@ -6,7 +6,7 @@ import io.patchctl.core.internal.json.Json;
 import java.time.Instant;
 import java.util.List;
 
-/** RunReport and InsightReport JSON as the DESIGN.md contract writes them, for report tests. */
+/** RunReport and InsightReport JSON as the docs/design.md contract writes them, for report tests. */
 final class Fixtures {
 
     static final Instant RUN_TIME = Instant.parse("2026-11-26T14:30:05Z");

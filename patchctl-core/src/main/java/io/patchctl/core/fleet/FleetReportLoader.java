@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Reads a fleet's latest state from a report store laid out as DESIGN.md says: for each host the
+ * Reads a fleet's latest state from a report store laid out as docs/design.md says: for each host the
  * newest RunReport under {@code bedrock-patch-runs/{env}/{instance}/} and the newest InsightReport
  * under {@code bedrock-patch-insights/{env}/{instance}/} made for that run or later. Unreadable
  * objects are listed as problems in the report rather than aborting it.

@@ -53,7 +53,7 @@ public record HostResult(String instanceId, String hostname, String environment,
         distro = distro == null ? "" : distro;
     }
 
-    /** Reads a RunReport (the JSON contract of DESIGN.md) tolerantly. */
+    /** Reads a RunReport (the JSON contract of docs/design.md) tolerantly. */
     public static HostResult fromRunReport(String key, JsonNode run) {
         JsonNode advisor = JsonFields.object(run, "advisor");
         JsonNode apply = JsonFields.object(run, "apply");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The parts of an InsightReport (DESIGN.md) a person reads: the analysis of one host's failure.
+ * The parts of an InsightReport (docs/design.md) a person reads: the analysis of one host's failure.
  *
  * @param key            where it is stored
  * @param timestamp      the event time

@@ -1,6 +1,5 @@
 package io.patchctl.core.insights;
 
-import io.patchctl.aws.insights.InsightsConfig;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.patchctl.core.insights.event.EventNormalizer;
@@ -43,12 +42,12 @@ public final class InsightService {
     private final CommandScreen screen = new CommandScreen();
     private final RulesAnalyst rules = new RulesAnalyst();
 
-    public InsightService(InsightsConfig config, ReportStore store, Analyst analyst, WindowTargetResolver resolver,
+    public InsightService(InsightSettings config, ReportStore store, Analyst analyst, WindowTargetResolver resolver,
                           Escalator escalator, Clock clock) {
         this(config, store, analyst, resolver, escalator, clock, SignatureCache.Timing.DEFAULT);
     }
 
-    InsightService(InsightsConfig config, ReportStore store, Analyst analyst, WindowTargetResolver resolver,
+    public InsightService(InsightSettings config, ReportStore store, Analyst analyst, WindowTargetResolver resolver,
                    Escalator escalator, Clock clock, SignatureCache.Timing timing) {
         this.store = Objects.requireNonNull(store, "store");
         this.environment = config.environment();

@@ -25,20 +25,20 @@ import org.slf4j.LoggerFactory;
  * never waits longer than {@code maxWait}. Host-specific parts (instance id, command id, region) are
  * stored as placeholders and filled in for each host.
  */
-final class SignatureCache {
+public final class SignatureCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignatureCache.class);
     static final String SCHEMA = "patchctl.insight-signature/v1";
     /** After a failed model call, hosts with the same failure use the rules for this long. */
-    static final Duration FAILURE_TTL = Duration.ofMinutes(5);
+    public static final Duration FAILURE_TTL = Duration.ofMinutes(5);
     private static final String INSTANCE = "{{instance_id}}";
     private static final String COMMAND = "{{command_id}}";
     private static final String REGION = "{{region}}";
 
     /** How long the creator of a PENDING entry may take, and how the others wait for it. */
-    record Timing(Duration leaseTimeout, Duration maxWait, Duration pollInterval) {
+    public record Timing(Duration leaseTimeout, Duration maxWait, Duration pollInterval) {
         /** A model call with one repair takes at most 2 x 20 s; a waiter gives up after 10 s and asks itself. */
-        static final Timing DEFAULT = new Timing(Duration.ofSeconds(50), Duration.ofSeconds(10), Duration.ofSeconds(1));
+        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(50), Duration.ofSeconds(10), Duration.ofSeconds(1));
     }
 
     private final ReportStore store;

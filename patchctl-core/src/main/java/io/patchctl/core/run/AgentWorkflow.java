@@ -45,7 +45,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One agent run, the data flow of DESIGN.md: discover → advise → guard → test transaction →
+ * One agent run, the data flow of docs/design.md: discover → advise → guard → test transaction →
  * upgrade → verify → report → store → hooks. Knows the ports only (package manager, advisor,
  * report stores, hooks); the CLI and simulate wire the adapters.
  */

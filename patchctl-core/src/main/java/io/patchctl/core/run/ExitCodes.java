@@ -2,7 +2,7 @@ package io.patchctl.core.run;
 
 import io.patchctl.core.report.RunStatus;
 
-/** The documented exit codes (DESIGN.md), in one place. */
+/** The documented exit codes (docs/design.md), in one place. */
 public final class ExitCodes {
     public static final int COMPLIANT = 0;
     public static final int USAGE = 1;

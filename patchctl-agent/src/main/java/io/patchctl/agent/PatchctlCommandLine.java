@@ -1,25 +1,18 @@
 package io.patchctl.agent;
 
-import io.patchctl.cli.PatchctlCommand;
 import io.patchctl.core.run.ExitCodes;
 import io.patchctl.core.plan.PolicyException;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import picocli.CommandLine;
 
-/** Entry point of the {@code patchctl} jar. */
-public final class PatchctlMain {
+/** The one configured picocli command line of both jars: exit-code mapping, error printing, logging. */
+public final class PatchctlCommandLine {
 
-    private PatchctlMain() {
-    }
-
-    public static void main(String[] args) {
-        configureLogging(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
-        System.exit(commandLine(new PatchctlCommand()).execute(args));
+    private PatchctlCommandLine() {
     }
 
     /** Diagnostics go to stderr; stdout is reserved for the JSON report. Must run before the first logger. */
-    static void configureLogging(boolean verbose) {
+    public static void configureLogging(boolean verbose) {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
@@ -42,7 +35,7 @@ public final class PatchctlMain {
             }
             return ExitCodes.USAGE;
         });
-        cl.setExitCodeExceptionMapper(PatchctlMain::exitCodeOf);
+        cl.setExitCodeExceptionMapper(PatchctlCommandLine::exitCodeOf);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("patchctl: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));

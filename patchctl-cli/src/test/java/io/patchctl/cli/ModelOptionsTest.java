@@ -1,4 +1,6 @@
-package io.patchctl.agent;
+package io.patchctl.cli;
+
+import io.patchctl.agent.PatchctlCommandLine;
 
 import io.patchctl.cli.PatchctlCommand;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +15,7 @@ class ModelOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"run", "analyze", "simulate"})
     void modelAndRegion_defaultFromTheEnvironmentThenTheDocumentedValues(String command) {
-        CommandLine sub = PatchctlMain.commandLine(new PatchctlCommand()).getSubcommands().get(command);
+        CommandLine sub = PatchctlCommandLine.commandLine(new PatchctlCommand()).getSubcommands().get(command);
 
         OptionSpec model = sub.getCommandSpec().findOption("--model-id");
         OptionSpec region = sub.getCommandSpec().findOption("--region");
@@ -31,7 +33,7 @@ class ModelOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"run", "analyze", "simulate"})
     void modelAndRegion_givenOnTheCommandLine_win(String command) {
-        CommandLine cl = PatchctlMain.commandLine(new PatchctlCommand());
+        CommandLine cl = PatchctlCommandLine.commandLine(new PatchctlCommand());
         String[] required = command.equals("analyze") ? new String[] {"--event", "-"} : new String[0];
         String[] args = new String[required.length + 5];
         args[0] = command;
