@@ -1,7 +1,6 @@
 package io.patchctl.agent;
 
 import io.patchctl.core.run.PostRunHook;
-import io.patchctl.aws.AwsClientConfig;
 import io.patchctl.aws.AwsClientSettings;
 import io.patchctl.aws.BedrockApi;
 import io.patchctl.aws.BedrockModelClient;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Builds the AWS adapters of one {@code patchctl run}: the Bedrock advisor (with plan cache), the
@@ -42,7 +40,7 @@ final class AwsAdapters implements AutoCloseable {
     /** The S3 store of {@code --report-bucket}, built once per run (also the plan cache's store). */
     synchronized S3ReportStore bucketStore(AgentComponents.Settings s) {
         if (bucketStore == null) {
-            bucketStore = S3ReportStore.create(s.reportBucket(), Region.of(s.region()), AwsClientConfig.storageDefaults(), env);
+            bucketStore = S3ReportStore.create(AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, s.region(), env), s.reportBucket());
             clients.add(bucketStore);
         }
         return bucketStore;
@@ -53,12 +51,8 @@ final class AwsAdapters implements AutoCloseable {
         Duration budget = s.bedrockBudget();
         // One slow attempt may take half the budget, so a retry still fits.
         Duration attempt = budget.dividedBy(2).compareTo(Duration.ofSeconds(60)) > 0 ? Duration.ofSeconds(60) : budget.dividedBy(2);
-        AwsClientSettings settings = AwsClientSettings.builder()
-                .region(s.region())
-                .endpointOverride(AwsClientConfig.endpointOverride(env, "BEDROCK_RUNTIME", "BedrockRuntime").orElse(null))
-                .apiCallTimeout(budget)
-                .apiCallAttemptTimeout(attempt)
-                .build();
+        AwsClientSettings settings = AwsClientSettings.of(AwsClientSettings.Profile.BEDROCK_AGENT, s.region(), env)
+                .withCallTimeouts(budget, attempt);
         BedrockModelClient client = BedrockModelClient.builder().settings(settings).modelId(s.modelId())
                 .api(BedrockApi.parse(s.bedrockApi())).budget(budget)
                 .reasoningBudget(s.bedrock().reasoningBudget())
@@ -101,8 +95,7 @@ final class AwsAdapters implements AutoCloseable {
                 LOG.info("compliance not reported: instance id {} is not an EC2 or managed instance", report.instanceId());
                 return;
             }
-            AwsClientSettings settings = AwsClientSettings.builder().region(s.region())
-                    .endpointOverride(AwsClientConfig.endpointOverride(env, "SSM", "Ssm").orElse(null)).build();
+            AwsClientSettings settings = AwsClientSettings.of(AwsClientSettings.Profile.COMPLIANCE, s.region(), env);
             try (SsmComplianceReporter reporter = SsmComplianceReporter.create(settings, s.complianceType())) {
                 SsmComplianceReporter.Outcome outcome = reporter.report(report);
                 if (outcome.error() != null) {

@@ -175,10 +175,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         PatchPolicy policy = policyFile == null ? PatchPolicy.defaults() : PolicyLoader.load(policyFile);
         List<String> effectiveDnfArgs = OsReleaseFile.dnfArgs(dnfArgs, policy, OsReleaseFile.read(installroot));
-        AgentComponents.Settings settings = new AgentComponents.Settings(advisor, model.modelId(), model.region(), environment, reportDir,
-                reportBucket, installroot.toAbsolutePath(), effectiveDnfArgs, Duration.ofSeconds(dnfTimeoutSeconds),
-                bedrockApi, Duration.ofSeconds(bedrockBudgetSeconds), !noPlanCache, Duration.ofHours(planCacheTtlHours),
-                !noCompliance, complianceType, bedrockCall.tuning());
+        AgentComponents.Settings settings = AgentComponents.Settings.builder()
+                .advisor(advisor).model(model.modelId(), model.region()).environment(environment)
+                .reports(reportDir, reportBucket)
+                .dnf(installroot.toAbsolutePath(), effectiveDnfArgs, Duration.ofSeconds(dnfTimeoutSeconds))
+                .bedrock(bedrockApi, Duration.ofSeconds(bedrockBudgetSeconds), bedrockCall.tuning())
+                .planCache(!noPlanCache, Duration.ofHours(planCacheTtlHours))
+                .compliance(!noCompliance, complianceType).build();
         String hostname = hostname();
         String instance = instanceId != null ? instanceId : components.instanceId(settings).orElse(hostname);
         checkKeySegment("--env", environment);

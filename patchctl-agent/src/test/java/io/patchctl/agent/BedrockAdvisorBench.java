@@ -122,7 +122,7 @@ class BedrockAdvisorBench {
                 PlanningModelStandIn model = new PlanningModelStandIn(listInstalls);
                 try (BedrockLabFixture aws = new BedrockLabFixture(model);
                      io.patchctl.aws.BedrockModelClient client = io.patchctl.aws.BedrockModelClient.builder()
-                             .settings(io.patchctl.aws.AwsClientSettings.builder().region("us-east-2")
+                             .settings(io.patchctl.aws.AwsClientSettings.builder(io.patchctl.aws.AwsClientSettings.Profile.BEDROCK_AGENT).region("us-east-2")
                                      .endpointOverride(java.net.URI.create(aws.bedrock.baseUrl())).build()).build()) {
                     aws.bedrock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
                                     com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(BedrockLabFixture.INVOKE))

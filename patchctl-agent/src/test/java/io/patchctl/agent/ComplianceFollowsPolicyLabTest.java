@@ -86,10 +86,11 @@ class ComplianceFollowsPolicyLabTest {
             @Override
             public List<PostRunHook> hooks(Settings s) {
                 return List.of(report -> {
-                    try (SsmComplianceReporter r = SsmComplianceReporter.create(AwsClientSettings.builder().region("us-east-2")
+                    try (SsmComplianceReporter r = SsmComplianceReporter.create(AwsClientSettings.builder(AwsClientSettings.Profile.COMPLIANCE).region("us-east-2")
                             .endpointOverride(URI.create(ssm.baseUrl()))
                             .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                            .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build())) {
+                            .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build(),
+                            io.patchctl.core.compliance.ComplianceItems.TYPE)) {
                         assertThat(r.report(report).sent()).isTrue();
                     }
                 });

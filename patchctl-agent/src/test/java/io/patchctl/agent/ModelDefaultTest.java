@@ -3,7 +3,6 @@ package io.patchctl.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.patchctl.aws.BedrockModels;
-import io.patchctl.aws.insights.InsightsConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ class ModelDefaultTest {
         assertThat(m.find()).as("bedrock_model_id default in variables.tf").isTrue();
 
         assertThat(m.group(1)).isEqualTo(BedrockModels.DEFAULT_MODEL_ID);
-        assertThat(InsightsConfig.DEFAULT_MODEL).isEqualTo(BedrockModels.DEFAULT_MODEL_ID);
         var option = PatchctlCommandLine.commandLine(new AgentCommand()).getSubcommands().get("run").getCommandSpec()
                 .findOption("--model-id");
         assertThat(option.description()[0]).endsWith("else " + BedrockModels.DEFAULT_MODEL_ID + ").");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patchctl.aws.S3ReportStore;
-import io.patchctl.aws.AwsClientConfig;
+import io.patchctl.aws.AwsClientSettings;
 import io.patchctl.core.internal.json.Json;
 import io.patchctl.lab.HostSpec;
 import io.patchctl.lab.Lab;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Twenty lab hosts with the same pending updates, patched in parallel through {@code patchctl run}
@@ -127,7 +126,7 @@ class PlanCacheFleetLabTest {
     }
 
     private static S3ReportStore store() {
-        return S3ReportStore.create(BUCKET, Region.US_EAST_2, AwsClientConfig.storageDefaults(),
-                Map.of("AWS_ENDPOINT_URL_S3", aws.s3.endpoint().toString()));
+        return S3ReportStore.create(AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, "us-east-2",
+                Map.of("AWS_ENDPOINT_URL_S3", aws.s3.endpoint().toString())), BUCKET);
     }
 }

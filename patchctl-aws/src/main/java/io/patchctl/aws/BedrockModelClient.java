@@ -95,7 +95,7 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
      * extended, not replaced: replacing it would drop the STANDARD retry strategy for the SDK's LEGACY one.
      */
     private static BedrockRuntimeClient buildClient(AwsClientSettings settings) {
-        var builder = settings.applyTo(BedrockRuntimeClient.builder());
+        var builder = settings.applyTo(BedrockRuntimeClient.builder(), AwsService.BEDROCK_RUNTIME);
         return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
                 .addExecutionInterceptor(new BedrockAttemptLog()).build()).build();
     }

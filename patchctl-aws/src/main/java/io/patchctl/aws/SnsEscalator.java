@@ -2,10 +2,8 @@ package io.patchctl.aws;
 
 import io.patchctl.core.insights.Escalator;
 import io.patchctl.core.insights.InsightReport;
-import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Publishes a short summary of an escalated failure, with where its report is, to an SNS topic. */
@@ -31,12 +29,9 @@ public final class SnsEscalator implements Escalator, AutoCloseable {
         this.storeDescription = storeDescription;
     }
 
-    /** With its own client: the region, shared timeouts/retries, endpoint from AWS_ENDPOINT_URL_SNS if set. */
-    public static SnsEscalator create(String topicArn, Region region, AwsClientConfig config, Map<String, String> env,
-                                      String storeDescription) {
-        SnsClient sns = config.settings(region, env, AwsClientConfig.endpointOverride(env, "SNS", "Sns"))
-                .applyTo(SnsClient.builder()).build();
-        return new SnsEscalator(sns, topicArn, storeDescription);
+    /** With its own client built from the settings (normally {@link AwsClientSettings.Profile#STORAGE}). */
+    public static SnsEscalator create(AwsClientSettings settings, String topicArn, String storeDescription) {
+        return new SnsEscalator(settings.applyTo(SnsClient.builder(), AwsService.SNS).build(), topicArn, storeDescription);
     }
 
     @Override

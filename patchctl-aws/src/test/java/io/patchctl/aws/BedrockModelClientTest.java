@@ -299,7 +299,7 @@ class BedrockModelClientTest {
     }
 
     private AwsClientSettings fastSettings() {
-        return AwsClientSettings.builder()
+        return AwsClientSettings.builder(AwsClientSettings.Profile.BEDROCK_AGENT)
                 .region("us-east-2")
                 .endpointOverride(URI.create(bedrock.baseUrl()))
                 .credentials(FAKE)

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The plan cache over the real SDK: S3Proxy as the shared bucket, WireMock as Bedrock. Hosts with
@@ -57,15 +56,15 @@ class FleetPlanCacheTest {
     static void start() {
         s3 = S3ProxyServer.start();
         s3.createBucket(BUCKET);
-        store = S3ReportStore.create(BUCKET, Region.US_EAST_2, AwsClientConfig.storageDefaults(),
-                Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint().toString()));
+        store = S3ReportStore.create(AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, "us-east-2",
+                Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint().toString())), BUCKET);
         bedrock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(30));
         bedrock.start();
         // A model call takes a while: the other hosts really do race for the same plan.
         bedrock.stubFor(post(urlPathMatching("/model/.+/invoke")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withFixedDelay(400)
                 .withBody(BedrockModelClientTest.anthropic(PLAN, "end_turn", 420, 60))));
-        model = BedrockModelClient.builder().settings(AwsClientSettings.builder().region("us-east-2")
+        model = BedrockModelClient.builder().settings(AwsClientSettings.builder(AwsClientSettings.Profile.BEDROCK_AGENT).region("us-east-2")
                 .endpointOverride(java.net.URI.create(bedrock.baseUrl()))
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
                 .apiCallTimeout(Duration.ofSeconds(20)).apiCallAttemptTimeout(Duration.ofSeconds(10)).build()).build();

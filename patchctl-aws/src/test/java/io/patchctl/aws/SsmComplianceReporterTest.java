@@ -1,5 +1,6 @@
 package io.patchctl.aws;
 
+import io.patchctl.core.compliance.ComplianceItems;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -37,10 +38,10 @@ class SsmComplianceReporterTest {
     void start() {
         ssm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         ssm.start();
-        reporter = SsmComplianceReporter.create(AwsClientSettings.builder().region("us-east-2")
+        reporter = SsmComplianceReporter.create(AwsClientSettings.builder(AwsClientSettings.Profile.COMPLIANCE).region("us-east-2")
                 .endpointOverride(URI.create(ssm.baseUrl()))
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build());
+                .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build(), ComplianceItems.TYPE);
     }
 
     @AfterEach
@@ -122,7 +123,7 @@ class SsmComplianceReporterTest {
 
     @Test
     void reporter_refusesATypeTheApiWouldReject() {
-        assertThatThrownBy(() -> SsmComplianceReporter.create(AwsClientSettings.builder().region("us-east-2").build(),
+        assertThatThrownBy(() -> SsmComplianceReporter.create(AwsClientSettings.builder(AwsClientSettings.Profile.COMPLIANCE).region("us-east-2").build(),
                 "Custom:RHEL8-Security"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("compliance type must be Custom:<name> of at most 100 characters (a letter, digit, _ or -,"

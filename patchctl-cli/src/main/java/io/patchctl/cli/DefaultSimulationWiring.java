@@ -93,6 +93,6 @@ final class DefaultSimulationWiring implements SimulationWiring {
 
     private static BedrockModelClient model(String modelId, String region) {
         return BedrockModelClient.builder().modelId(modelId)
-                .settings(AwsClientSettings.builder().region(region).build()).build();
+                .settings(AwsClientSettings.of(AwsClientSettings.Profile.BEDROCK_AGENT, region, System.getenv())).build();
     }
 }

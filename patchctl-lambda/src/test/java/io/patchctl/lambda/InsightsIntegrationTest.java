@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.patchctl.aws.AwsClientConfig;
 import io.patchctl.aws.AwsClientSettings;
 import io.patchctl.aws.BedrockModelClient;
 import io.patchctl.aws.S3ProxyServer;
@@ -54,7 +53,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The Lambda handler end to end over real HTTP with the real AWS SDK: S3Proxy as S3, WireMock as
@@ -95,7 +93,7 @@ class InsightsIntegrationTest {
         env.put("AWS_ENDPOINT_URL_SNS", aws.baseUrl());
         env.put("AWS_ENDPOINT_URL_SSM", aws.baseUrl());
         env.put("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", aws.baseUrl());
-        store = S3ReportStore.create(bucket, Region.US_EAST_2, AwsClientConfig.storageDefaults(), env);
+        store = S3ReportStore.create(AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, "us-east-2", env), bucket);
         aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=Publish")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/xml").withBody("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
                         + "<PublishResult><MessageId>567910cd-659e-55d4-8ccb-5aaf14679dc0</MessageId></PublishResult>"
@@ -109,7 +107,7 @@ class InsightsIntegrationTest {
 
     /** Bedrock over HTTP with short timeouts so fault tests stay fast. */
     ModelClient bedrock() {
-        return BedrockModelClient.builder().settings(AwsClientSettings.builder()
+        return BedrockModelClient.builder().settings(AwsClientSettings.builder(AwsClientSettings.Profile.BEDROCK_LAMBDA)
                         .region("us-east-2")
                         .endpointOverride(URI.create(aws.baseUrl()))
                         .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY,

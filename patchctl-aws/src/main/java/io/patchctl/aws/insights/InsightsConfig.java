@@ -1,5 +1,6 @@
 package io.patchctl.aws.insights;
 
+import io.patchctl.aws.BedrockModels;
 import io.patchctl.core.insights.InsightSettings;
 import io.patchctl.core.insights.LogTail;
 import io.patchctl.core.store.ReportKeys;
@@ -24,9 +25,6 @@ import java.util.Objects;
 public record InsightsConfig(String environment, String region, String bucket, Path reportDir, String modelId,
                              String analyst, String escalationTopicArn, Duration signatureTtl, int logTailBytes) {
 
-    /** The one default of CLI, Lambda and agent (Terraform's bedrock_model_id default is tested against it). */
-    public static final String DEFAULT_MODEL = io.patchctl.aws.BedrockModels.DEFAULT_MODEL_ID;
-    public static final String DEFAULT_REGION = "us-east-2";
     public static final Duration DEFAULT_SIGNATURE_TTL = Duration.ofHours(6);
 
     public InsightsConfig {
@@ -46,7 +44,7 @@ public record InsightsConfig(String environment, String region, String bucket, P
         if (signatureTtl.isNegative()) {
             throw new IllegalArgumentException("signature TTL must not be negative, was " + signatureTtl);
         }
-        modelId = modelId == null || modelId.isBlank() ? DEFAULT_MODEL : modelId;
+        modelId = modelId == null || modelId.isBlank() ? BedrockModels.DEFAULT_MODEL_ID : modelId;
         escalationTopicArn = escalationTopicArn == null || escalationTopicArn.isBlank() ? null : escalationTopicArn;
     }
 
@@ -59,7 +57,7 @@ public record InsightsConfig(String environment, String region, String bucket, P
     public static InsightsConfig fromEnvironment(Map<String, String> env) {
         String bucket = required(env, "LOG_BUCKET");
         String environment = required(env, "ENVIRONMENT");
-        String region = first(env.get("REGION"), env.get("AWS_REGION"), DEFAULT_REGION);
+        String region = first(env.get("REGION"), env.get("AWS_REGION"), BedrockModels.DEFAULT_REGION);
         String analyst = first(env.get("INSIGHTS_ANALYST"), "bedrock", null).toLowerCase(Locale.ROOT);
         return new InsightsConfig(environment, region, bucket, null, env.get("BEDROCK_MODEL"), analyst,
                 env.get("ESCALATION_TOPIC_ARN"), ttl(env.get("INSIGHTS_SIGNATURE_TTL")), LogTail.DEFAULT_MAX_BYTES);

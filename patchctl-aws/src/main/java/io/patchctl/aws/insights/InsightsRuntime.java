@@ -1,7 +1,6 @@
 package io.patchctl.aws.insights;
 
 import io.patchctl.core.insights.InsightService;
-import io.patchctl.aws.AwsClientConfig;
 import io.patchctl.aws.AwsClientSettings;
 import io.patchctl.aws.BedrockModelClient;
 import io.patchctl.aws.S3ReportStore;
@@ -17,7 +16,6 @@ import io.patchctl.core.store.ReportStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Wires the insights service from its configuration: S3 or a directory, Bedrock or the rules, SNS
@@ -26,8 +24,6 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class InsightsRuntime {
 
-    /** 20 s per call, throttling retries included: see {@link #bedrock}. */
-    private static final AwsClientConfig BEDROCK_CONFIG = AwsClientConfig.of(Duration.ofSeconds(20), Duration.ofSeconds(20), 3);
     private static final Duration LIFETIME = Duration.ofDays(3650);
 
     private InsightsRuntime() {
@@ -39,14 +35,14 @@ public final class InsightsRuntime {
 
     /** As {@link #create(InsightsConfig, Map, Clock)} with a given model client (null for the rules). */
     public static InsightService create(InsightsConfig config, Map<String, String> env, Clock clock, ModelClient model) {
-        Region region = Region.of(config.region());
         ReportStore store = config.bucket() != null
-                ? S3ReportStore.create(config.bucket(), region, AwsClientConfig.storageDefaults(), env)
+                ? S3ReportStore.create(AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, config.region(), env), config.bucket())
                 : new DirectoryReportStore(config.reportDir());
         RulesAnalyst rules = new RulesAnalyst();
         Analyst analyst = model == null ? rules : new ModelAnalyst(model, rules);
         Escalator escalator = config.escalationTopicArn() == null ? Escalator.NONE
-                : SnsEscalator.create(config.escalationTopicArn(), region, AwsClientConfig.storageDefaults(), env, store.describe());
+                : SnsEscalator.create(AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, config.region(), env),
+                        config.escalationTopicArn(), store.describe());
         // No SSM lookups: the rule routes only per-instance events (the maintenance-window event names no
         // host, and its Get/Describe...TaskInvocation(s) calls cannot be scoped by IAM), so one host
         // failure is one analysis. A window event given to `patchctl analyze` is keyed by its execution.
@@ -54,16 +50,12 @@ public final class InsightsRuntime {
     }
 
     /**
-     * The Bedrock client for analyses. A typical answer (300-600 of the 1500 allowed tokens) takes 5-15 s; a
-     * call, throttling retries included, is cut at 20 s so that an answer plus one repair fit the Lambda's
-     * 60 s timeout (InsightsHandler.MIN_MILLIS_PER_MESSAGE); a slower model falls back to the rules analyst. The client's overall budget is meant for one agent run; a Lambda's client
-     * serves many events, so the per-call timeout is the bound and the lifetime budget is lifted.
+     * The Bedrock client for analyses, timeouts of {@link AwsClientSettings.Profile#BEDROCK_LAMBDA}. The
+     * client's overall budget is meant for one agent run; a Lambda's client serves many events, so the
+     * per-call timeout is the bound and the lifetime budget is lifted.
      */
     public static ModelClient bedrock(InsightsConfig config, Map<String, String> env) {
-        AwsClientSettings settings = BEDROCK_CONFIG.settings(Region.of(config.region()), env,
-                AwsClientConfig.endpointOverride(env, "BEDROCK_RUNTIME", "BedrockRuntime")).toBuilder()
-                .backoff(Duration.ofMillis(500), Duration.ofSeconds(10))
-                .build();
+        AwsClientSettings settings = AwsClientSettings.of(AwsClientSettings.Profile.BEDROCK_LAMBDA, config.region(), env);
         // Optional Bedrock guardrail (Terraform sets both variables only when bedrock_guardrail_id is set).
         return BedrockModelClient.builder().settings(settings).modelId(config.modelId()).budget(LIFETIME)
                 .guardrail(env.get("BEDROCK_GUARDRAIL_ID"), env.get("BEDROCK_GUARDRAIL_VERSION")).build();

@@ -1,18 +1,17 @@
 package io.patchctl.cli.fleetreport;
 
 import io.patchctl.core.fleet.PrefixedReportStore;
-import io.patchctl.aws.AwsClientConfig;
+import io.patchctl.aws.AwsClientSettings;
+import io.patchctl.aws.AwsEndpoints;
+import io.patchctl.aws.AwsService;
 import io.patchctl.aws.S3ReportStore;
 import io.patchctl.core.store.DirectoryReportStore;
 import io.patchctl.core.store.ReportStore;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.regions.Region;
 
 /** Opens the report store a command names: a directory, or an S3 bucket (AWS, MinIO, S3Proxy, …). */
 public final class ReportStores {
@@ -58,21 +57,11 @@ public final class ReportStores {
             throw new IllegalArgumentException("--bucket '" + bucket
                     + "' is not a valid S3 bucket name (3-63 characters: a-z 0-9 . -)");
         }
-        Map<String, String> effective = new HashMap<>(env);
+        AwsClientSettings settings = AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, region, env);
         if (s3Endpoint != null && !s3Endpoint.isBlank()) {
-            URI uri;
-            try {
-                uri = URI.create(s3Endpoint.strip());
-            } catch (IllegalArgumentException e) {
-                uri = null;
-            }
-            if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException("--s3-endpoint '" + s3Endpoint
-                        + "' is not a URL (expected http(s)://host[:port])");
-            }
-            effective.put("AWS_ENDPOINT_URL_S3", uri.toString());
+            settings = settings.toBuilder()
+                    .endpoints(Map.of(AwsService.S3, AwsEndpoints.parse("--s3-endpoint", s3Endpoint))).build();
         }
-        Region r = Region.of(region == null || region.isBlank() ? "us-east-2" : region);
-        return S3ReportStore.create(bucket, r, AwsClientConfig.storageDefaults(), effective);
+        return S3ReportStore.create(settings, bucket);
     }
 }

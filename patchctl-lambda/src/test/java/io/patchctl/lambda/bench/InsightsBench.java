@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.patchctl.aws.AwsClientConfig;
+import io.patchctl.aws.AwsClientSettings;
 import io.patchctl.aws.S3ProxyServer;
 import io.patchctl.aws.S3ReportStore;
 import io.patchctl.core.internal.json.Json;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Benchmark, not part of the default test run (surefire excludes *Bench): run it with
@@ -49,7 +48,7 @@ class InsightsBench {
     @Test
     void coldStart_warmPerEvent_jarSize() throws Exception {
         Path jar = Path.of("target/patchctl-insights.jar").toAbsolutePath();
-        assertThat(jar).as("build the Lambda jar first: ./mvnw -o -pl patchctl-insights -am package -DskipTests").exists();
+        assertThat(jar).as("build the Lambda jar first: ./mvnw -o -pl patchctl-lambda -am package -DskipTests").exists();
         int runs = Integer.getInteger("bench.runs", 5);
         int warmEvents = Integer.getInteger("bench.events", 100);
         try (S3ProxyServer s3 = S3ProxyServer.start()) {
@@ -67,7 +66,7 @@ class InsightsBench {
                 env.put("AWS_ENDPOINT_URL_SSM", bedrock.baseUrl());
                 env.put("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY);
                 env.put("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
-                ReportStore store = S3ReportStore.create("bench-logs", Region.US_EAST_2, AwsClientConfig.storageDefaults(), env);
+                ReportStore store = S3ReportStore.create(AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, "us-east-2", env), "bench-logs");
 
                 StringBuilder table = new StringBuilder();
                 table.append(String.format("jar: %s, %.1f MB%n", jar.getFileName(), Files.size(jar) / 1e6));
