@@ -1,60 +1,60 @@
 package io.patchctl.testkit;
 
+import io.patchctl.core.store.MemoryReportStore;
 import io.patchctl.core.store.ReportStore;
 import io.patchctl.core.store.StoreUnavailableException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.stream.Collectors;
 
-/** Test fake of the ReportStore port; can be switched to failing to exercise error paths. */
+/** The real {@link MemoryReportStore} plus a switch that makes every call fail, to exercise error paths. */
 public final class InMemoryReportStore implements ReportStore {
 
-    private final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    private final MemoryReportStore store = new MemoryReportStore();
     private volatile boolean down;
 
     public void setDown(boolean down) {
         this.down = down;
     }
 
+    /** A read-only view of the stored objects, in key order. */
     public Map<String, byte[]> objects() {
-        return objects;
+        return store.objects();
     }
 
     @Override
     public void put(String key, byte[] body) {
         check();
-        objects.put(key, body.clone());
+        store.put(key, body);
     }
 
     @Override
     public boolean putIfAbsent(String key, byte[] body) {
         check();
-        return objects.putIfAbsent(key, body.clone()) == null;
+        return store.putIfAbsent(key, body);
     }
 
     @Override
     public Optional<byte[]> get(String key) {
         check();
-        return Optional.ofNullable(objects.get(key));
+        return store.get(key);
     }
 
     @Override
     public List<String> list(String prefix) {
         check();
-        return objects.keySet().stream().filter(k -> k.startsWith(prefix)).collect(Collectors.toList());
+        return store.list(prefix);
     }
 
     @Override
     public void delete(String key) {
         check();
-        objects.remove(key);
+        store.delete(key);
     }
 
     @Override
     public String describe() {
-        return "memory";
+        return store.describe();
     }
 
     private void check() {

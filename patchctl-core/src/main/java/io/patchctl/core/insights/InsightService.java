@@ -1,5 +1,6 @@
 package io.patchctl.core.insights;
 
+import io.patchctl.core.internal.hash.Sha256;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.patchctl.core.insights.event.EventNormalizer;

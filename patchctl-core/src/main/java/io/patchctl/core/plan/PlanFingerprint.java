@@ -1,12 +1,8 @@
 package io.patchctl.core.plan;
 
 import io.patchctl.core.advisory.SecurityUpdate;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.patchctl.core.internal.hash.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,7 +32,7 @@ public final class PlanFingerprint {
         canonical.append("policy ").append(fields(String.join(",", globs), policy.minimumSeverity().name(),
                 String.valueOf(policy.holdRebootPackages()), String.valueOf(policy.maxPackages()))).append('\n');
         canonical.append("model ").append(fields(String.valueOf(modelId), String.valueOf(promptVersion))).append('\n');
-        return sha256(canonical.toString());
+        return Sha256.hex(canonical.toString());
     }
 
     private static String fields(String... values) {
@@ -45,14 +41,5 @@ public final class PlanFingerprint {
             sb.append(v.length()).append(':').append(v).append(';');
         }
         return sb.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -3,7 +3,7 @@ package io.patchctl.core.insights.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.patchctl.core.insights.Sha256;
+import io.patchctl.core.internal.hash.Sha256;
 import io.patchctl.core.internal.json.Json;
 import java.time.Clock;
 import java.time.Instant;

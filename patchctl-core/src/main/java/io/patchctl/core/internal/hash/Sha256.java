@@ -1,11 +1,11 @@
-package io.patchctl.core.insights;
+package io.patchctl.core.internal.hash;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lower-case hex, for content-derived ids and cache keys. */
+/** SHA-256 as lower-case hex of UTF-8 text or bytes: the one digest of content-derived ids, fingerprints and cache keys. */
 public final class Sha256 {
 
     private Sha256() {
