@@ -22,11 +22,16 @@ public final class SnsEscalator implements Escalator, AutoCloseable {
 
     public SnsEscalator(SnsClient sns, String topicArn, String storeDescription) {
         this.sns = Objects.requireNonNull(sns, "sns");
+        this.topicArn = requireTopicArn(topicArn);
+        this.storeDescription = storeDescription;
+    }
+
+    /** @throws IllegalArgumentException unless an ARN (checked at init even when the client is built later) */
+    public static String requireTopicArn(String topicArn) {
         if (topicArn == null || !topicArn.startsWith("arn:")) {
             throw new IllegalArgumentException("escalation topic must be an SNS topic ARN (arn:aws:sns:…), was '" + topicArn + "'");
         }
-        this.topicArn = topicArn;
-        this.storeDescription = storeDescription;
+        return topicArn;
     }
 
     /** With its own client built from the settings (normally {@link AwsClientSettings.Profile#STORAGE}). */

@@ -41,8 +41,20 @@ public final class InsightsHandler implements RequestStreamHandler {
     public InsightsHandler() {
         this(InsightsRuntime.create(InsightsConfig.fromEnvironment(System.getenv()), System.getenv(), Clock.systemUTC()));
         if (Primer.wanted(System.getenv())) {
-            Primer.prime();
+            prime();
         }
+    }
+
+    /** Priming must never fail init: without the loopback stand-in, the in-memory pipeline is primed alone. */
+    private static void prime() {
+        long start = System.nanoTime();
+        try {
+            Primer.prime();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("priming through the SDK clients failed, priming in memory only: {}", e.toString());
+            Primer.primeInMemory();
+        }
+        LOG.info("primed for the snapshot in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
     public InsightsHandler(InsightService service) {

@@ -74,11 +74,14 @@ class InsightsHandlerTest {
     }
 
     @Test
-    void priming_runsTheWholePipelineInMemory_onlyForSnapStartOrProvisioned() {
+    void priming_runsTheWholePipelineThroughTheSdkClients_onlyForSnapStartOrProvisioned() {
         InsightResult primed = Primer.prime();
 
+        // Stored through the real S3 client and analysed by the real Bedrock client, both against the stand-in.
         assertThat(primed.status()).isEqualTo(InsightResult.Status.STORED);
-        assertThat(primed.reports().get(0)).contains("\"analysis_source\" : \"bedrock\"").contains("dnf clean all && reboot");
+        assertThat(primed.reports().get(0)).contains("\"analysis_source\" : \"bedrock\"").contains("dnf clean all && reboot")
+                .contains("Cannot download repomd.xml");
+        assertThat(Primer.primeInMemory().reports().get(0)).contains("\"analysis_source\" : \"bedrock\"");
         assertThat(Primer.wanted(java.util.Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"))).isTrue();
         assertThat(Primer.wanted(java.util.Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"))).isFalse();
         assertThat(Primer.wanted(java.util.Map.of())).isFalse();

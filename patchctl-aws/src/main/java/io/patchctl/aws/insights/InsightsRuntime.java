@@ -40,9 +40,12 @@ public final class InsightsRuntime {
                 : new DirectoryReportStore(config.reportDir());
         RulesAnalyst rules = new RulesAnalyst();
         Analyst analyst = model == null ? rules : new ModelAnalyst(model, rules);
-        Escalator escalator = config.escalationTopicArn() == null ? Escalator.NONE
-                : SnsEscalator.create(AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, config.region(), env),
-                        config.escalationTopicArn(), store.describe());
+        Escalator escalator = Escalator.NONE;
+        if (config.escalationTopicArn() != null) {
+            String topicArn = SnsEscalator.requireTopicArn(config.escalationTopicArn());
+            AwsClientSettings settings = AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, config.region(), env);
+            escalator = new OnFirstEscalation(() -> SnsEscalator.create(settings, topicArn, store.describe()));
+        }
         // No SSM lookups: the rule routes only per-instance events (the maintenance-window event names no
         // host, and its Get/Describe...TaskInvocation(s) calls cannot be scoped by IAM), so one host
         // failure is one analysis. A window event given to `patchctl analyze` is keyed by its execution.

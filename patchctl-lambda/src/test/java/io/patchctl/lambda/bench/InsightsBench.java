@@ -61,6 +61,8 @@ class InsightsBench {
                 env.put("LOG_BUCKET", "bench-logs");
                 env.put("ENVIRONMENT", "bench");
                 env.put("REGION", "us-east-2");
+                // As deployed (Terraform enables escalation): the SNS client is configured, this event does not escalate.
+                env.put("ESCALATION_TOPIC_ARN", "arn:aws:sns:us-east-2:123456789012:bench-escalations");
                 env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
                 env.put("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.baseUrl());
                 env.put("AWS_ENDPOINT_URL_SSM", bedrock.baseUrl());
@@ -72,21 +74,25 @@ class InsightsBench {
                 table.append(String.format("jar: %s, %.1f MB%n", jar.getFileName(), Files.size(jar) / 1e6));
                 Path cds = tmp.resolve("insights.jsa");
                 // The archive is made by one real invocation (classes of init, S3, Bedrock, analysis, store).
-                coldRun(jar, env, store, List.of("-XX:ArchiveClassesAtExit=" + cds), 999);
+                coldRun(jar, env, store, List.of("-XX:ArchiveClassesAtExit=" + cds), "on-demand", 999);
+                String c1 = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+                // {name, JVM options, AWS_LAMBDA_INITIALIZATION_TYPE}: with snap-start, init also primes (Primer), and
+                // the first event stands for the first event after a SnapStart restore.
                 String[][] variants = {
-                    {"default JVM", ""},
-                    {"C1 only + SerialGC (Lambda's java21 default tiering)", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"},
-                    {"AppCDS archive", "-XX:SharedArchiveFile=" + cds},
-                    {"AppCDS + C1 + SerialGC", "-XX:SharedArchiveFile=" + cds + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"},
+                    {"default JVM", "", "on-demand"},
+                    {"C1 only + SerialGC (Terraform's JAVA_TOOL_OPTIONS)", c1, "on-demand"},
+                    {"C1 + SerialGC, SnapStart priming in init", c1, "snap-start"},
+                    {"AppCDS archive", "-XX:SharedArchiveFile=" + cds, "on-demand"},
+                    {"AppCDS + C1 + SerialGC", "-XX:SharedArchiveFile=" + cds + " " + c1, "on-demand"},
                 };
                 int n = 0;
                 for (String[] v : variants) {
                     List<Long> millis = new ArrayList<>();
                     phases.clear();
                     for (int i = 0; i < runs; i++) {
-                        millis.add(coldRun(jar, env, store, v[1].isEmpty() ? List.of() : List.of(v[1].split(" ")), ++n));
+                        millis.add(coldRun(jar, env, store, v[1].isEmpty() ? List.of() : List.of(v[1].split(" ")), v[2], ++n));
                     }
-                    table.append(String.format("cold start, %-52s median %5d ms  (min %d, max %d, %d runs; "
+                    table.append(String.format("cold start, %-48s median %5d ms  (min %d, max %d, %d runs; "
                                     + "median handler init %d ms, first event %d ms, JVM start/exit and process the rest)%n", v[0] + ":",
                             median(millis), millis.stream().min(Long::compare).orElseThrow(),
                             millis.stream().max(Long::compare).orElseThrow(), runs, median(phase(0)), median(phase(1))));
@@ -108,7 +114,8 @@ class InsightsBench {
     }
 
     /** One new JVM: handler init from the environment, one event, report stored. Returns wall milliseconds. */
-    private long coldRun(Path jar, Map<String, String> env, ReportStore store, List<String> jvmArgs, int n) throws Exception {
+    private long coldRun(Path jar, Map<String, String> env, ReportStore store, List<String> jvmArgs, String initType, int n)
+            throws Exception {
         String instance = String.format("i-%017x", 0xc01d000L + n);
         store.put("bedrock-patch/bench/" + CMD + "/" + instance + "/awsrunShellScript/0.awsrunShellScript/stderr",
                 ("Error: Failed to download metadata for repo 'rhel-8-cold-" + n + "': Cannot download repomd.xml\n")
@@ -121,6 +128,7 @@ class InsightsBench {
         command.addAll(List.of("-cp", jar.toString(), "io.patchctl.lambda.LocalInvoke", event.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(env);
+        pb.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", initType);
         long start = System.nanoTime();
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
