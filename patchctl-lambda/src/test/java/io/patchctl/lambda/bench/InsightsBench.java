@@ -96,6 +96,8 @@ class InsightsBench {
                                     + "median handler init %d ms, first event %d ms, JVM start/exit and process the rest)%n", v[0] + ":",
                             median(millis), millis.stream().min(Long::compare).orElseThrow(),
                             millis.stream().max(Long::compare).orElseThrow(), runs, median(phase(0)), median(phase(1))));
+                    // Written as it goes: a later failure (a loopback stand-in under load) keeps the figures so far.
+                    Files.writeString(Path.of("target/insights-bench.txt"), table.toString());
                 }
                 warm(env, store, warmEvents, table);
                 table.append(String.format("load average during the run: %s%n", Files.readString(Path.of("/proc/loadavg")).strip()));
