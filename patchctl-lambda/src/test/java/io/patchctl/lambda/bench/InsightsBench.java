@@ -49,7 +49,7 @@ class InsightsBench {
     @Test
     void coldStart_warmPerEvent_jarSize() throws Exception {
         Path jar = Path.of("target/patchctl-insights.jar").toAbsolutePath();
-        assertThat(jar).as("build the Lambda jar first: ./mvnw -o -pl patchctl-insights -am package -DskipTests").exists();
+        assertThat(jar).as("build the Lambda jar first: ./mvnw -o -pl patchctl-lambda -am package -DskipTests").exists();
         int runs = Integer.getInteger("bench.runs", 5);
         int warmEvents = Integer.getInteger("bench.events", 100);
         try (S3ProxyServer s3 = S3ProxyServer.start()) {
