@@ -74,6 +74,7 @@ public record FailureEvent(
         return new Builder();
     }
 
+    /** A builder holding every field of this event, to derive a changed copy. */
     public Builder toBuilder() {
         return new Builder().eventId(eventId).eventTime(eventTime).detailType(detailType).region(region)
                 .instanceId(instanceId).status(status).commandId(commandId).documentName(documentName).windowId(windowId)
