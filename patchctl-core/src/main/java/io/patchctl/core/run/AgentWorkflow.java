@@ -326,12 +326,16 @@ public final class AgentWorkflow {
         }
 
         RunReport build(int exitCode) {
-            return new RunReport(RunReport.SCHEMA, runId, timestamp, request.environment(), request.instanceId(),
-                    request.hostname(), request.installroot(), request.mode(), status, exitCode, discovered, advisor, plan,
-                    guarded == null ? List.of() : guarded.approved(), guarded == null ? List.of() : guarded.held(),
-                    guarded == null ? List.of() : guarded.rejected(), transactionTest, apply, verification, rebootNeeded,
-                    dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    guarded == null ? 0 : guarded.rejected().size(), notes);
+            return RunReport.builder().runId(runId).timestamp(timestamp).environment(request.environment())
+                    .instanceId(request.instanceId()).hostname(request.hostname()).installroot(request.installroot())
+                    .mode(request.mode()).status(status).exitCode(exitCode).discovered(discovered).advisor(advisor).plan(plan)
+                    .approved(guarded == null ? List.of() : guarded.approved())
+                    .held(guarded == null ? List.of() : guarded.held())
+                    .rejected(guarded == null ? List.of() : guarded.rejected())
+                    .rejectedTotal(guarded == null ? 0 : guarded.rejected().size())
+                    .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
+                    .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error)
+                    .distro(distro).packageDb(packageDb).spool(spool).notes(notes).build();
         }
     }
 
