@@ -104,7 +104,7 @@ class PatchDocumentTest {
     }
 
     static CommandLine patchctl() throws Exception {
-        Object root = Class.forName("io.patchctl.cli.PatchctlCommand").getDeclaredConstructor().newInstance();
+        Object root = Class.forName("io.patchctl.agent.AgentCommand").getDeclaredConstructor().newInstance();
         return new CommandLine(root);
     }
 
