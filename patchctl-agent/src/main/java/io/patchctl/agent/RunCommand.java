@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = {"Patch this host (or an installroot) and print the RunReport JSON on stdout.",
                 "Discovers pending security updates with dnf, plans them (Bedrock or rules), enforces the policy,",
                 "tests and applies the transaction, verifies, and also stores the report in each store given.",
-                "Exit codes: 0 compliant, 1 usage/config, 2 bad input (policy file), 3 non-compliant,",
+                "Exit codes: 0 compliant, 1 usage/config (or an internal error), 2 bad input (policy file), 3 non-compliant,",
                 "4 failed, 5 report not stored durably (spooled), 6 cancelled by SIGTERM (report stored or spooled),",
                 "7 another patchctl run holds the run lock (nothing done)."})
 public final class RunCommand implements Callable<Integer> {

@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Explain why a host failed to patch, as the failure-insights Lambda does, for one event.",
                 "Reads one EventBridge event, gathers the host's RunReport and Run Command output from the report store,",
                 "analyses (Bedrock or rules), and stores and prints the InsightReport.",
-                "Exit codes: 0 report printed (or event skipped), 1 usage/config, 2 malformed event or unreadable file,",
+                "Exit codes: 0 report printed (or event skipped), 1 usage/config (or an internal error), 2 malformed event or unreadable file,",
                 "5 the report store is unavailable."})
 public final class AnalyzeCommand implements Callable<Integer> {
 

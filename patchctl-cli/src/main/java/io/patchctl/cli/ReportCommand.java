@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
             "Writes fleet-report.html and fleet-report.json from the stored RunReports and InsightReports"
                 + " (the latest run of each host and the analysis of its failure)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:report written", "1:bad option, or the report could not be written",
+        exitCodeList = {"0:report written", "1:bad option, the report could not be written, or an internal error",
             "5:the report store is unavailable (the reports could not be read)"})
 public final class ReportCommand implements Callable<Integer> {
 

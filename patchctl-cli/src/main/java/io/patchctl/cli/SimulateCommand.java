@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
             "Real dnf in installroots, SSM-like rate controls, failures turned into EventBridge events and analysed,",
             "every report stored, fleet-report.html written."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every host compliant", "1:bad option or configuration (lab)",
+        exitCodeList = {"0:every host compliant", "1:bad option or configuration (lab), or an internal error",
             "3:some host non-compliant or not started, none failed", "4:some host failed (the lab builds two to fail)",
             "5:the report store is unavailable, or reports could not be stored (the fleet report and the events are still written to --out)"})
 public final class SimulateCommand implements Callable<Integer> {
@@ -102,9 +102,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--keep-hosts", description = "Keep the hosts' installroots under DIR/hosts for inspection.")
     boolean keepHosts;
 
-    @Option(names = "--progress", paramLabel = "auto|bar|plain|none", defaultValue = "auto",
+    @Option(names = "--progress", paramLabel = "auto|bar|plain|none", defaultValue = "auto", converter = ProgressModeConverter.class,
             description = "Progress on stderr: a bar on a terminal, plain lines otherwise (default: ${DEFAULT-VALUE}).")
-    String progress;
+    ProgressReporter.Mode progress;
 
     @Option(names = "--account", paramLabel = "ID", defaultValue = "123456789012", hidden = true,
             description = "Account id put in the synthesized events.")
@@ -133,7 +133,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        ProgressReporter.Mode mode = progressMode();
+        ProgressReporter.Mode mode = progress;
         validate();
         ReportStoreChoice choice = new ReportStoreChoice(spec);
         ReportStoreOptions storeOptions = choice.withBucketAlias(stores, "--bucket", deprecatedBucket);
@@ -217,12 +217,18 @@ public final class SimulateCommand implements Callable<Integer> {
         return exitCode(report).code();
     }
 
-    private ProgressReporter.Mode progressMode() {
-        try {
-            return ProgressReporter.Mode.valueOf(progress.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--progress must be auto, bar, plain or none, was '" + progress + "'");
+    /** {@code --progress} in lower case, as documented; the error lists the valid values. */
+    static final class ProgressModeConverter implements picocli.CommandLine.ITypeConverter<ProgressReporter.Mode> {
+        @Override
+        public ProgressReporter.Mode convert(String value) {
+            for (ProgressReporter.Mode mode : ProgressReporter.Mode.values()) {
+                if (mode.name().toLowerCase(Locale.ROOT).equals(value)) {
+                    return mode;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a progress mode (valid: "
+                    + java.util.Arrays.stream(ProgressReporter.Mode.values()).map(m -> m.name().toLowerCase(Locale.ROOT))
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")");
         }
     }
 

@@ -255,6 +255,12 @@ class SimulateCommandTest {
         assertThat(advisor.exitCode()).isEqualTo(1);
         assertThat(advisor.stderr()).contains("'oracle' is not an advisor (valid: bedrock, rules)");
         assertThat(tmp.resolve("bad4").resolve("fleet-report.html")).doesNotExist();
+
+        StringWriter progressErr = new StringWriter();
+        var cli = PatchctlCommandLine.commandLine(new PatchctlCommand());
+        cli.setErr(new PrintWriter(progressErr, true));
+        assertThat(cli.execute("simulate", "--out", tmp.resolve("bad6").toString(), "--progress", "fancy")).isEqualTo(1);
+        assertThat(progressErr.toString()).contains("'fancy' is not a progress mode (valid: auto, bar, plain, none)");
     }
 
     @Test
