@@ -245,7 +245,7 @@ public final class AgentWorkflow {
     private RunOutcome finish(Draft d, long start) {
         d.dnfInvocations = packageManager.invocations();
         d.durationMillis = (System.nanoTime() - start) / 1_000_000;
-        RunReport report = d.build(ExitCodes.of(d.status));
+        RunReport report = d.build(ExitCode.of(d.status).code());
         if (d.status == RunStatus.CANCELLED) {
             LOG.warn("run cancelled error={}", d.error);
         }
@@ -263,7 +263,7 @@ public final class AgentWorkflow {
         String spooled = null;
         if (!failures.isEmpty()) {
             d.error = (d.error == null ? "" : d.error + "; ") + "report not stored durably (" + String.join("; ", failures) + ")";
-            report = d.build(ExitCodes.NOT_STORED);
+            report = d.build(ExitCode.NOT_STORED.code());
             spooled = spool(key, report);
             LOG.warn("report not stored, spooled={} failures={}", spooled, failures);
         }
