@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 RUNS="${1:-5}"; EVENTS="${2:-100}"
-./mvnw -B -q -o -pl patchctl-lambda -am package -DskipTests
-./mvnw -B -q -o -pl patchctl-lambda -am test -Dtest=InsightsBench -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q -pl patchctl-lambda -am package -DskipTests
+./mvnw -B -q -pl patchctl-lambda -am test -Dtest=InsightsBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.runs="$RUNS" -Dbench.events="$EVENTS"
 cat patchctl-lambda/target/insights-bench.txt

@@ -75,7 +75,7 @@ locals {
     max_packages         = var.policy_max_packages
   })
 
-  # Prefixes whose objects expire after report_retention_days (see DESIGN.md "Report layout").
+  # Prefixes whose objects expire after report_retention_days (see docs/design.md, "Report layout").
   report_prefixes = ["bedrock-patch/", "bedrock-patch-runs/", "bedrock-patch-insights/"]
 
   escalation_enabled = var.escalation_email != ""

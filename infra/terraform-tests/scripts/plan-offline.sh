@@ -38,7 +38,7 @@ agent = f"{repo}/patchctl-agent/target/patchctl-agent.jar"
 if zipfile.is_zipfile(lam):
     size = os.path.getsize(lam)
     names = set(zipfile.ZipFile(lam).namelist())
-    ok = size < 50 * 1024 * 1024 and "io/patchctl/insights/InsightsHandler.class" in names
+    ok = size < 50 * 1024 * 1024 and "io/patchctl/lambda/InsightsHandler.class" in names
     print(("ok   " if ok else "FAIL ") + f"insights jar {size / 1e6:.1f} MB (< 50 MB direct upload), InsightsHandler.class inside")
     if not ok: sys.exit(1)
 else:

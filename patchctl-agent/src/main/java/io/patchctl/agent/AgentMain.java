@@ -1,7 +1,5 @@
 package io.patchctl.agent;
 
-import java.util.Arrays;
-
 /** Entry point of the host jar ({@code patchctl-agent.jar}) that SSM runs: {@code patchctl run} only. */
 public final class AgentMain {
 
@@ -9,7 +7,6 @@ public final class AgentMain {
     }
 
     public static void main(String[] args) {
-        PatchctlCommandLine.configureLogging(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
-        System.exit(PatchctlCommandLine.commandLine(new AgentCommand()).execute(args));
+        System.exit(PatchctlCommandLine.execute(new AgentCommand(), args));
     }
 }

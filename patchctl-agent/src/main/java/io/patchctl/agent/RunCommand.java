@@ -2,7 +2,7 @@ package io.patchctl.agent;
 
 import io.patchctl.dnf.OsReleaseFile;
 import io.patchctl.core.run.AgentWorkflow;
-import io.patchctl.core.run.ExitCodes;
+import io.patchctl.core.run.ExitCode;
 import io.patchctl.core.run.RunLock;
 import io.patchctl.core.run.RunOutcome;
 import io.patchctl.core.run.RunRequest;
@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -29,9 +30,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code patchctl run}: patch this host (or an installroot) and print the RunReport. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Discover pending security updates with dnf, plan them (Bedrock or rules), enforce the policy,",
-                "test and apply the transaction, verify, and print the RunReport JSON on stdout.",
-                "Exit codes: 0 compliant, 1 usage/config, 2 bad input (policy file), 3 non-compliant,",
+        description = {"Patch this host (or an installroot) and print the RunReport JSON on stdout.",
+                "Discovers pending security updates with dnf, plans them (Bedrock or rules), enforces the policy,",
+                "tests and applies the transaction, verifies, and also stores the report in each store given.",
+                "Exit codes: 0 compliant, 1 usage/config (or an internal error), 2 bad input (policy file), 3 non-compliant,",
                 "4 failed, 5 report not stored durably (spooled), 6 cancelled by SIGTERM (report stored or spooled),",
                 "7 another patchctl run holds the run lock (nothing done)."})
 public final class RunCommand implements Callable<Integer> {
@@ -58,11 +60,9 @@ public final class RunCommand implements Callable<Integer> {
                     "--repoid=, --enablerepo=, --disablerepo=, --setopt=KEY=VALUE (network/metadata keys); else exit 1."})
     List<String> dnfArgs = new ArrayList<>();
 
-    @Option(names = "--advisor", defaultValue = "bedrock", paramLabel = "bedrock|rules",
+    @Option(names = "--advisor", defaultValue = "bedrock", paramLabel = "bedrock|rules", converter = AdvisorKind.Converter.class,
             description = "Who plans: bedrock (falls back to rules, reason recorded) or rules (default: ${DEFAULT-VALUE}).")
-    String advisor;
-
-
+    AdvisorKind advisor;
 
     @Option(names = "--bedrock-api", defaultValue = "invoke-model", paramLabel = "invoke-model|converse",
             description = "InvokeModel with the Anthropic Messages body, or the Converse API for other models (default: ${DEFAULT-VALUE}).")
@@ -90,11 +90,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; a malformed file is exit 2 (default: built-in).")
     Path policyFile;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write the report under DIR/bedrock-patch-runs/...")
-    Path reportDir;
-
-    @Option(names = "--report-bucket", paramLabel = "NAME", description = "Also write the report to this S3 bucket.")
-    String reportBucket;
+    /** Both may be given: the report is written to each. */
+    @ArgGroup(exclusive = false, heading = "Report stores (the report is written to each one given):%n")
+    ReportStoreOptions stores = new ReportStoreOptions();
 
     @Option(names = "--scan-only", description = "Discover and plan; change nothing.")
     boolean scanOnly;
@@ -118,8 +116,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "On SIGTERM, how long a running dnf may finish before the report is written without it (default: ${DEFAULT-VALUE}).")
     long termGraceSeconds;
 
-    @Option(names = {"-v", "--verbose"}, description = "Debug diagnostics and stack traces on stderr.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
 
     private final AgentComponents components;
     /** Set by the SIGTERM hook (PatchctlMain): the workflow stops before its next step. */
@@ -135,10 +133,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!advisor.equals("bedrock") && !advisor.equals("rules")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--advisor must be bedrock or rules, not '" + advisor + "'");
-        }
         if (bedrockBudgetSeconds <= 0 || planCacheTtlHours <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--bedrock-budget and --plan-cache-ttl must be > 0");
@@ -175,8 +169,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         PatchPolicy policy = policyFile == null ? PatchPolicy.defaults() : PolicyLoader.load(policyFile);
         List<String> effectiveDnfArgs = OsReleaseFile.dnfArgs(dnfArgs, policy, OsReleaseFile.read(installroot));
+        ReportStoreOptions store = ReportStoreOptions.orNone(stores);
+        Path reportDir = store.dir().orElse(null);
+        String reportBucket = store.bucket().orElse(null);
         AgentComponents.Settings settings = AgentComponents.Settings.builder()
-                .advisor(advisor).model(model.modelId(), model.region()).environment(environment)
+                .advisor(advisor.id()).model(model.modelId(), model.region()).environment(environment)
                 .reports(reportDir, reportBucket)
                 .dnf(installroot.toAbsolutePath(), effectiveDnfArgs, Duration.ofSeconds(dnfTimeoutSeconds))
                 .bedrock(bedrockApi, Duration.ofSeconds(bedrockBudgetSeconds), bedrockCall.tuning())
@@ -199,13 +196,13 @@ public final class RunCommand implements Callable<Integer> {
             err.println("patchctl: BUSY: another patchctl run (pid " + RunLock.holder(lockFile) + ") holds " + lockFile
                     + "; this run changed nothing and stored nothing");
             err.flush();
-            spec.commandLine().getOut().println("{\"status\":\"BUSY\",\"exit_code\":" + ExitCodes.BUSY
+            spec.commandLine().getOut().println("{\"status\":\"BUSY\",\"exit_code\":" + ExitCode.BUSY.code()
                     + ",\"lock_file\":" + Json.mapper().valueToTree(lockFile.toString()) + "}");
             spec.commandLine().getOut().flush();
-            return ExitCodes.BUSY;
+            return ExitCode.BUSY.code();
         }
         SigtermHook hook = SigtermHook.install(cancellation, Duration.ofSeconds(termGraceSeconds), spec.commandLine().getErr());
-        int code = ExitCodes.FAILED;
+        int code = ExitCode.FAILED.code();
         try (RunLock held = lock.get()) {
             code = runLocked(settings, instance, hostname, policy);
             return code;

@@ -1,6 +1,6 @@
 package io.patchctl.agent;
 
-import io.patchctl.core.run.ExitCodes;
+import io.patchctl.core.run.ExitCode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +21,7 @@ final class SigtermHook {
 
     private final Thread thread;
     private final CountDownLatch done = new CountDownLatch(1);
-    private final AtomicInteger exitCode = new AtomicInteger(ExitCodes.CANCELLED);
+    private final AtomicInteger exitCode = new AtomicInteger(ExitCode.CANCELLED.code());
 
     private SigtermHook(AtomicBoolean cancellation, Duration grace, PrintWriter err) {
         this.thread = new Thread(() -> {

@@ -22,10 +22,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -75,21 +77,24 @@ class BedrockFaultsLabTest {
                         "This model version has reached the end of its life."), "MODEL_UNAVAILABLE: "));
     }
 
+    /**
+     * The reason proves the fault was handled as that fault: the slow reply would arrive after 20 s with a
+     * valid plan, so a missing 6 s budget would show as a Bedrock plan, not as TIMEOUT. The JUnit timeout
+     * (20x the budget, and it includes real dnf) only turns a hang into a failure.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void fault_fallsBackToRules_withReportAndExitCode(String name, ResponseDefinitionBuilder response, String reason) {
         aws.answer(response);
-        long start = System.nanoTime();
 
         LabRun run = BedrockLabFixture.run(host, "--scan-only", "--no-compliance", "--no-plan-cache", "--bedrock-budget=6");
 
-        long seconds = (System.nanoTime() - start) / 1_000_000_000;
         assertThat(run.exitCode).as(run.stderr).isEqualTo(3); // scan-only, allowed updates pending
         JsonNode report = BedrockLabFixture.report(run);
         assertThat(report.at("/advisor/kind").asText()).isEqualTo("rules");
         assertThat(report.at("/advisor/fallback_reason").asText()).startsWith(reason);
         assertThat(report.get("approved")).hasSize(5);
-        assertThat(seconds).as("no hang").isLessThan(30);
     }
 
     @Test
@@ -112,11 +117,8 @@ class BedrockFaultsLabTest {
     @Test
     void converseApi_plansWithBedrock() {
         aws.bedrock.resetAll();
-        aws.bedrock.stubFor(post(urlPathMatching("/model/.+/converse")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":"
-                        + com.fasterxml.jackson.databind.node.TextNode.valueOf(PLAN) + "}]}},\"stopReason\":\"end_turn\","
-                        + "\"usage\":{\"inputTokens\":640,\"outputTokens\":70,\"totalTokens\":710},\"metrics\":{\"latencyMs\":9}}")));
+        aws.bedrock.stubFor(post(urlPathMatching("/model/.+/converse"))
+                .willReturn(BedrockStub.converseReply(PLAN, "end_turn", 640, 70)));
 
         LabRun run = BedrockLabFixture.run(host, "--scan-only", "--no-compliance", "--no-plan-cache",
                 "--bedrock-api=converse", "--model-id=amazon.nova-pro-v1:0");
@@ -129,7 +131,7 @@ class BedrockFaultsLabTest {
     }
 
     @Test
-    void noCredentials_fallsBackInUnderTwoSeconds() {
+    void noCredentials_fallsBackBeforeAnyBedrockCall() {
         aws.answerText(PLAN);
         String key = System.getProperty("aws.accessKeyId");
         String secret = System.getProperty("aws.secretAccessKey");
@@ -140,8 +142,9 @@ class BedrockFaultsLabTest {
 
             JsonNode report = BedrockLabFixture.report(run);
             assertThat(report.at("/advisor/kind").asText()).isEqualTo("rules");
-            assertThat(report.at("/advisor/fallback_reason").asText()).startsWith("NO_CREDENTIALS: ");
-            assertThat(report.at("/advisor/latency_millis").asLong()).isLessThan(2_000);
+            // decided by the bounded credentials check (its own message), not by a failed SDK call; the
+            // bound itself is BedrockModelClientTest's (a provider that never returns)
+            assertThat(report.at("/advisor/fallback_reason").asText()).startsWith("NO_CREDENTIALS: no AWS credentials");
             assertThat(aws.bedrockCalls()).isZero();
         } finally {
             System.setProperty("aws.accessKeyId", key);

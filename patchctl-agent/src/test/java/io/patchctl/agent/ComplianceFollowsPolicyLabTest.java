@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.patchctl.dnf.process.ProcessRunner;
-import io.patchctl.core.run.ExitCodes;
+import io.patchctl.core.run.ExitCode;
 import io.patchctl.core.run.PostRunHook;
 import io.patchctl.aws.AwsClientSettings;
 import io.patchctl.aws.SsmComplianceReporter;
@@ -125,7 +125,7 @@ class ComplianceFollowsPolicyLabTest {
 
         LabRun run = onEc2(host, withSsmStandIn(host, holdAll));
 
-        assertThat(run.exitCode).as(run.stderr).isEqualTo(ExitCodes.NON_COMPLIANT);
+        assertThat(run.exitCode).as(run.stderr).isEqualTo(ExitCode.NON_COMPLIANT.code());
         Map<String, String> sent = sentStatuses();
         // openssl-libs, curl, sudo, zlib, libxml2: allowed by policy, held only by the advisor
         for (String advisory : List.of("RHSA-2026:1001", "RHSA-2026:1002", "RHSA-2026:1003", "RHSA-2026:1004", "RHSA-2026:1005")) {
@@ -143,7 +143,7 @@ class ComplianceFollowsPolicyLabTest {
 
         LabRun run = onEc2(host, withSsmStandIn(host, onlyZlib));
 
-        assertThat(run.exitCode).as(run.stderr).isEqualTo(ExitCodes.NON_COMPLIANT);
+        assertThat(run.exitCode).as(run.stderr).isEqualTo(ExitCode.NON_COMPLIANT.code());
         Map<String, String> sent = sentStatuses();
         assertThat(sent.get("RHSA-2026:1004")).isEqualTo("COMPLIANT"); // zlib installed and verified
         assertThat(sent.get("RHSA-2026:1002")).isEqualTo("NON_COMPLIANT"); // curl, Critical, still pending

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patchctl.dnf.process.ProcessRunner;
-import io.patchctl.core.run.ExitCodes;
+import io.patchctl.core.run.ExitCode;
 import io.patchctl.core.compliance.ComplianceItem;
 import io.patchctl.core.compliance.ComplianceItems;
 import io.patchctl.core.internal.json.Json;
@@ -62,7 +62,7 @@ class PackageDbHealthLabTest {
     }
 
     private void assertFailedNamingRpmDb(LabRun run, String reason) throws Exception {
-        assertThat(run.exitCode).as(run.stderr).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.exitCode).as(run.stderr).isEqualTo(ExitCode.FAILED.code());
         JsonNode report = json(run);
         assertThat(report.get("status").asText()).isEqualTo("FAILED");
         assertThat(report.get("error").asText()).contains("package database unhealthy").contains(reason);
@@ -106,7 +106,7 @@ class PackageDbHealthLabTest {
     void run_healthyHost_reportsPackageDbSection() throws Exception {
         LabHost host = lab.newHost(tmp.resolve("h"), HostSpec.allBase());
         LabRun run = run(host, "--scan-only");
-        assertThat(run.exitCode).as(run.stderr).isEqualTo(ExitCodes.NON_COMPLIANT);
+        assertThat(run.exitCode).as(run.stderr).isEqualTo(ExitCode.NON_COMPLIANT.code());
         JsonNode db = json(run).get("package_db");
         assertThat(db.get("checked").asBoolean()).isTrue();
         assertThat(db.get("installed_packages").asInt()).isEqualTo(host.installed().values().stream().mapToInt(List::size).sum());
@@ -135,7 +135,7 @@ class PackageDbHealthLabTest {
         // policy repair: fix: dnf remove --duplicates, then the run patches the rest and verifies
         Path policy = Files.writeString(tmp.resolve("policy.yaml"), "repair: fix\n");
         LabRun fixed = run(host, "--policy=" + policy, "--report-dir=" + tmp.resolve("r"));
-        assertThat(fixed.exitCode).as(fixed.stderr + fixed.stdout).isEqualTo(ExitCodes.COMPLIANT);
+        assertThat(fixed.exitCode).as(fixed.stderr + fixed.stdout).isEqualTo(ExitCode.COMPLIANT.code());
         JsonNode fixedDb = json(fixed).get("package_db");
         assertThat(fixedDb.get("repairs").get(0).asText()).startsWith("dnf remove --duplicates -y: ok");
         assertThat(fixedDb.get("duplicates")).isEmpty();
@@ -195,7 +195,7 @@ class PackageDbHealthLabTest {
             LabRun full = run(host, "--report-dir=" + tmp.resolve("r"));
             watcher.join();
             assertThat(Files.exists(filler)).as("the disk was filled during the run").isTrue();
-            assertThat(full.exitCode).as(full.stderr).isNotEqualTo(ExitCodes.COMPLIANT);
+            assertThat(full.exitCode).as(full.stderr).isNotEqualTo(ExitCode.COMPLIANT.code());
             JsonNode fullReport = json(full);
             assertThat(fullReport.get("status").asText()).isIn("FAILED", "NON_COMPLIANT");
 
@@ -211,11 +211,11 @@ class PackageDbHealthLabTest {
                 assertFailedNamingRpmDb(next, "duplicate packages");
                 Path policy = Files.writeString(tmp.resolve("fix.yaml"), "repair: fix\n");
                 LabRun fixed = run(host, "--policy=" + policy, "--report-dir=" + tmp.resolve("r"));
-                assertThat(fixed.exitCode).as(fixed.stderr + fixed.stdout).isEqualTo(ExitCodes.COMPLIANT);
+                assertThat(fixed.exitCode).as(fixed.stderr + fixed.stdout).isEqualTo(ExitCode.COMPLIANT.code());
                 assertThat(duplicates(host)).isFalse();
                 host.checkRpmDatabase();
             } else {
-                assertThat(next.exitCode).as(next.stderr + next.stdout).isEqualTo(ExitCodes.COMPLIANT);
+                assertThat(next.exitCode).as(next.stderr + next.stdout).isEqualTo(ExitCode.COMPLIANT.code());
                 assertThat(duplicates(host)).isFalse();
                 host.checkRpmDatabase();
             }

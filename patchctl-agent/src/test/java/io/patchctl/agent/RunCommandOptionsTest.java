@@ -39,7 +39,7 @@ class RunCommandOptionsTest {
         LabRun run = LabRun.runRaw(new AgentComponents(), "--installroot=" + tmp, "--advisor=gpt");
 
         assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.stderr).contains("--advisor must be bedrock or rules, not 'gpt'");
+        assertThat(run.stderr).contains("Invalid value for option '--advisor'").contains("'gpt' is not an advisor (valid: bedrock, rules)");
     }
 
     @Test

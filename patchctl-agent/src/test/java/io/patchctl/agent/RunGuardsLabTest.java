@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patchctl.dnf.process.ProcessRunner;
-import io.patchctl.core.run.ExitCodes;
+import io.patchctl.core.run.ExitCode;
 import io.patchctl.core.run.RunLock;
 import io.patchctl.core.internal.json.Json;
 import io.patchctl.lab.HostSpec;
@@ -51,7 +51,7 @@ class RunGuardsLabTest {
         LabRun run = LabRun.run(host, LabRun.components(host, null, recording), "--advisor=rules", "--no-compliance",
                 "--dnf-arg=" + bad, "--report-dir=" + tmp.resolve("r"));
 
-        assertThat(run.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.exitCode).isEqualTo(ExitCode.USAGE.code());
         String option = bad.contains("=") ? bad.substring(0, bad.indexOf('=')) : bad;
         assertThat(run.stderr).contains("--dnf-arg refused").contains(option);
         assertThat(run.stdout).isEmpty();
@@ -75,7 +75,7 @@ class RunGuardsLabTest {
             assertThat(RunLock.tryAcquire(lockFile)).as("the holder's lock is visible to patchctl").isEmpty();
             LabRun second = LabRun.run(host, LabRun.components(host, null, new ProcessRunner()), "--advisor=rules",
                     "--no-compliance", "--report-dir=" + tmp.resolve("r"));
-            assertThat(second.exitCode).as(second.stderr).isEqualTo(ExitCodes.BUSY);
+            assertThat(second.exitCode).as(second.stderr).isEqualTo(ExitCode.BUSY.code());
             assertThat(second.stderr).contains("BUSY").contains("another patchctl run").contains(lockFile.toString());
             JsonNode out = Json.mapper().readTree(second.stdout);
             assertThat(out.get("status").asText()).isEqualTo("BUSY");
@@ -88,7 +88,7 @@ class RunGuardsLabTest {
         // the holder died: the kernel released its lock, the next run proceeds
         LabRun third = LabRun.run(host, LabRun.components(host, null, new ProcessRunner()), "--advisor=rules",
                 "--no-compliance", "--scan-only");
-        assertThat(third.exitCode).as(third.stderr).isEqualTo(ExitCodes.NON_COMPLIANT);
+        assertThat(third.exitCode).as(third.stderr).isEqualTo(ExitCode.NON_COMPLIANT.code());
     }
 
     @Test
@@ -99,7 +99,7 @@ class RunGuardsLabTest {
 
         LabRun run = LabRun.run(host, LabRun.components(host, null, new ProcessRunner()), "--advisor=rules", "--no-compliance");
 
-        assertThat(run.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.exitCode).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.stderr).contains("--lock-file").contains("cannot be opened");
         assertThat(java.nio.file.Files.readString(target)).isEqualTo("root:x:0:0\n");
     }
@@ -112,7 +112,7 @@ class RunGuardsLabTest {
 
         LabRun run = LabRun.run(host, LabRun.components(host, null, new ProcessRunner()), "--advisor=rules", "--no-compliance");
 
-        assertThat(run.exitCode).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.exitCode).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.stderr).contains("owned by uid 65534");
     }
 }

@@ -3,7 +3,7 @@ package io.patchctl.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.patchctl.core.run.ExitCodes;
+import io.patchctl.core.run.ExitCode;
 import io.patchctl.core.internal.json.Json;
 import io.patchctl.lab.HostSpec;
 import io.patchctl.lab.Lab;
@@ -66,11 +66,11 @@ class SigtermLabTest {
         assertThat(agent.waitFor(300, TimeUnit.SECONDS)).isTrue();
 
         String stderr = read("err");
-        assertThat(agent.exitValue()).as(stderr).isEqualTo(ExitCodes.CANCELLED);
+        assertThat(agent.exitValue()).as(stderr).isEqualTo(ExitCode.CANCELLED.code());
         assertThat(dnf.get().isAlive()).as("no orphaned dnf").isFalse();
         JsonNode report = Json.mapper().readTree(read("out"));
         assertThat(report.get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(report.get("exit_code").asInt()).isEqualTo(ExitCodes.CANCELLED);
+        assertThat(report.get("exit_code").asInt()).isEqualTo(ExitCode.CANCELLED.code());
         assertThat(report.get("error").asText()).contains("cancelled (SIGTERM)");
         // the upgrade dnf was running was let finish: every allowed package moved, none doubled
         assertThat(report.get("apply").get("success").asBoolean()).as(stderr).isTrue();

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.patchctl.core.run.ExitCodes;
+import io.patchctl.core.run.ExitCode;
 import io.patchctl.aws.S3ProxyServer;
 import io.patchctl.lab.HostSpec;
 import io.patchctl.lab.Lab;
@@ -97,8 +97,8 @@ class SpoolDeliveryLabTest {
         LabHost host = lab.newHost(tmp.resolve("h"), HostSpec.allBase());
         LabRun down1 = run(host, failing.baseUrl(), "--scan-only");
         LabRun down2 = run(host, failing.baseUrl(), "--scan-only");
-        assertThat(down1.exitCode).as(down1.stderr).isEqualTo(ExitCodes.NOT_STORED);
-        assertThat(down2.exitCode).isEqualTo(ExitCodes.NOT_STORED);
+        assertThat(down1.exitCode).as(down1.stderr).isEqualTo(ExitCode.NOT_STORED.code());
+        assertThat(down2.exitCode).isEqualTo(ExitCode.NOT_STORED.code());
         List<String> spooled = spooled();
         assertThat(spooled).hasSize(2);
         JsonNode second = json(down2);
@@ -107,7 +107,7 @@ class SpoolDeliveryLabTest {
 
         LabRun healthy = run(host, s3.endpoint().toString(), "--scan-only");
 
-        assertThat(healthy.exitCode).as(healthy.stderr).isEqualTo(ExitCodes.NON_COMPLIANT);
+        assertThat(healthy.exitCode).as(healthy.stderr).isEqualTo(ExitCode.NON_COMPLIANT.code());
         JsonNode spool = json(healthy).get("spool");
         assertThat(texts(spool.get("delivered"))).as("oldest first").containsExactlyElementsOf(spooled);
         assertThat(spool.get("remaining").asInt()).isZero();

@@ -38,6 +38,8 @@ class DependencyRuleTest {
     void core_usesOnlyTheJdkJacksonAndSlf4j() {
         noClasses().that().resideInAPackage("io.patchctl.core..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("io.patchctl.core..", "java..", "javax..",
+                        // the JDK's own jdk.security.auth module: RunLock reads the caller's uid
+                        "com.sun.security.auth..",
                         "com.fasterxml.jackson..", "org.slf4j..")
                 .because("patchctl-core is the domain and its orchestration: no AWS SDK, no picocli, no other module")
                 .check(main);

@@ -131,9 +131,13 @@ class SsmComplianceReporterTest {
     }
 
     private static RunReport report(String instanceId, List<SecurityUpdate> updates) {
-        return new RunReport(null, "run-1", Instant.parse("2026-11-26T14:00:00Z"), "dev", instanceId, "h", "/",
-                RunMode.SCAN_ONLY, RunStatus.NON_COMPLIANT, 3, updates, null, null, List.of(),
-                List.of(), List.of(), null, null, Verification.notRun(), null, 1, 5, null);
+        return scan(instanceId).discovered(updates).build();
+    }
+
+    private static RunReport.Builder scan(String instanceId) {
+        return RunReport.builder().runId("run-1").timestamp(Instant.parse("2026-11-26T14:00:00Z")).environment("dev")
+                .instanceId(instanceId).hostname("h").installroot("/").mode(RunMode.SCAN_ONLY).status(RunStatus.NON_COMPLIANT)
+                .exitCode(3).verification(Verification.notRun()).dnfInvocations(1).durationMillis(5);
     }
 
     private static RunReport report(String instanceId) {
@@ -141,8 +145,7 @@ class SsmComplianceReporterTest {
                 "openssl-libs", "x86_64", "1:1.1.1k-1.el8", "1:1.1.1k-2.el8");
         SecurityUpdate kernel = new SecurityUpdate("RHSA-2021:3000", Severity.IMPORTANT, List.of(), "kernel-core",
                 "x86_64", "4.18.0-305.el8", "4.18.0-305.10.2.el8");
-        return new RunReport(null, "run-1", Instant.parse("2026-11-26T14:00:00Z"), "dev", instanceId, "h", "/",
-                RunMode.SCAN_ONLY, RunStatus.NON_COMPLIANT, 3, List.of(openssl, kernel), null, null, List.of("openssl-libs"),
-                List.of(new HeldPackage("kernel-core", "policy")), List.of(), null, null, Verification.notRun(), null, 1, 5, null);
+        return scan(instanceId).discovered(List.of(openssl, kernel)).approved(List.of("openssl-libs"))
+                .held(List.of(new HeldPackage("kernel-core", "policy"))).build();
     }
 }

@@ -1,9 +1,13 @@
 package io.patchctl.cli;
 
+import io.patchctl.agent.AdvisorKind;
 import io.patchctl.agent.BadInputException;
+import io.patchctl.agent.PatchctlException;
+import io.patchctl.agent.ReportStoreOptions;
+import io.patchctl.agent.VerboseOption;
 import io.patchctl.agent.ModelOptions;
 import io.patchctl.core.internal.io.FileTrees;
-import io.patchctl.core.run.ExitCodes;
+import io.patchctl.core.run.ExitCode;
 import io.patchctl.core.store.StoreUnavailableException;
 import io.patchctl.core.insights.InsightService;
 import io.patchctl.aws.insights.InsightsConfig;
@@ -28,9 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code patchctl analyze}: the failure-insights Lambda's work on one event, run locally. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Explain why a host failed to patch: reads one EventBridge event, gathers the host's RunReport and",
-                "Run Command output from the report store, analyses (Bedrock or rules) and stores + prints the InsightReport.",
-                "Exit codes: 0 report printed (or event skipped), 1 usage/config, 2 malformed event or unreadable file,",
+        description = {"Explain why a host failed to patch, as the failure-insights Lambda does, for one event.",
+                "Reads one EventBridge event, gathers the host's RunReport and Run Command output from the report store,",
+                "analyses (Bedrock or rules), and stores and prints the InsightReport.",
+                "Exit codes: 0 report printed (or event skipped), 1 usage/config (or an internal error), 2 malformed event or unreadable file,",
                 "5 the report store is unavailable."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
@@ -43,20 +48,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--event", required = true, paramLabel = "FILE|-", description = "The event JSON file, or - for stdin.")
     String event;
 
-    @Option(names = "--advisor", defaultValue = "bedrock", paramLabel = "bedrock|rules",
+    @Option(names = "--advisor", defaultValue = "bedrock", paramLabel = "bedrock|rules", converter = AdvisorKind.Converter.class,
             description = "Who analyses: bedrock (falls back to rules, with the reason in the report) or rules (default: ${DEFAULT-VALUE}).")
-    String advisor;
+    AdvisorKind advisor;
 
+    /** One store: the host context is read from it and the InsightReport kept in it. */
     @ArgGroup(exclusive = true)
-    Destination destination = new Destination();
-
-    static final class Destination {
-        @Option(names = "--report-dir", paramLabel = "DIR", description = "Report store directory (stands in for the bucket).")
-        Path reportDir;
-
-        @Option(names = "--report-bucket", paramLabel = "NAME", description = "Report store S3 bucket (endpoint: AWS_ENDPOINT_URL_S3).")
-        String reportBucket;
-    }
+    ReportStoreOptions stores = new ReportStoreOptions();
 
     @Option(names = "--env", defaultValue = "dev", description = "Environment name in report keys (default: ${DEFAULT-VALUE}).")
     String environment;
@@ -70,8 +68,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "How long one analysis is shared by hosts failing the same way; PT0S disables (default: ${DEFAULT-VALUE}).")
     String signatureTtl;
 
-    @Option(names = {"-v", "--verbose"}, description = "Debug diagnostics and stack traces on stderr.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
 
     /** Replaced by tests. */
     InputStream stdin = System.in;
@@ -85,41 +83,39 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String text = readEvent();
         Path tempDir = null;
-        Path reportDir = destination.reportDir;
-        if (reportDir == null && destination.reportBucket == null) {
+        ReportStoreOptions store = ReportStoreOptions.orNone(stores);
+        Path reportDir = store.dir().orElse(null);
+        if (store.isEmpty()) {
             // Nothing to read context from or keep the report in: analyse in a scratch store, print only.
             tempDir = Files.createTempDirectory("patchctl-analyze-");
             reportDir = tempDir;
             err.println("patchctl: no --report-dir or --report-bucket: no host context; the report is printed only");
         }
         try {
-            InsightsConfig config = config(reportDir);
+            InsightsConfig config = config(reportDir, store.bucket().orElse(null));
             InsightService service = InsightsRuntime.create(config, env, clock);
             InsightResult result = service.process(text);
             switch (result.status()) {
-                case REJECTED -> {
+                case REJECTED ->
                     // one line: log shippers and the SSM output tail read stderr line by line
-                    err.println(("patchctl: malformed event: " + result.reason()
+                    throw new BadInputException(("malformed event: " + result.reason()
                             + (tempDir == null ? " (raw event kept at " + result.keys().get(0) + ")" : ""))
                             .replaceAll("\\R", " "));
-                    return ExitCodes.BAD_INPUT;
-                }
                 case SKIPPED -> {
                     err.println("patchctl: not a patch failure, nothing to analyse: " + result.reason());
                     out.println("{\"status\":\"SKIPPED\",\"reason\":" + io.patchctl.core.internal.json.Json.mapper().writeValueAsString(result.reason()) + "}");
-                    return ExitCodes.COMPLIANT;
+                    return ExitCode.COMPLIANT.code();
                 }
                 default -> {
                     result.reports().forEach(out::println);
                     err.println(tempDir == null
                             ? "patchctl: " + result.status().name().toLowerCase(java.util.Locale.ROOT) + " " + String.join(", ", result.keys())
                             : "patchctl: analysed; not stored (no report store given)");
-                    return ExitCodes.COMPLIANT;
+                    return ExitCode.COMPLIANT.code();
                 }
             }
         } catch (StoreUnavailableException e) {
-            err.println("patchctl: report store unavailable, nothing analysed: " + e.getMessage());
-            return ExitCodes.NOT_STORED;
+            throw new PatchctlException(ExitCode.NOT_STORED, "report store unavailable, nothing analysed: " + e.getMessage(), e);
         } finally {
             if (tempDir != null) {
                 FileTrees.deleteQuietly(tempDir); // a leftover scratch directory under /tmp is harmless
@@ -127,7 +123,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private InsightsConfig config(Path reportDir) {
+    private InsightsConfig config(Path reportDir, String reportBucket) {
         Duration ttl;
         try {
             ttl = InsightsConfig.ttl(signatureTtl);
@@ -136,8 +132,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     "--signature-ttl must be an ISO-8601 duration (PT6H) or seconds, was '" + signatureTtl + "'");
         }
         try {
-            return new InsightsConfig(environment, model.region(), destination.reportBucket,
-                    destination.reportBucket == null ? reportDir : null, model.modelId(), advisor, escalationTopicArn, ttl,
+            return new InsightsConfig(environment, model.region(), reportBucket,
+                    reportBucket == null ? reportDir : null, model.modelId(), advisor.id(), escalationTopicArn, ttl,
                     io.patchctl.core.insights.LogTail.DEFAULT_MAX_BYTES);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace("analyst", "--advisor"));

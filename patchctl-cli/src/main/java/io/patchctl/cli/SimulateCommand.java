@@ -1,17 +1,20 @@
 package io.patchctl.cli;
 
+import io.patchctl.agent.AdvisorKind;
 import io.patchctl.agent.ModelOptions;
+import io.patchctl.agent.PatchctlException;
+import io.patchctl.agent.ReportStoreOptions;
+import io.patchctl.agent.VerboseOption;
 import io.patchctl.core.fleet.FleetReport;
 import io.patchctl.cli.fleetreport.FleetReportFiles;
 import io.patchctl.core.fleet.HostOutcome;
-import io.patchctl.cli.fleetreport.ReportStores;
 import io.patchctl.core.fleet.SummaryTable;
 import io.patchctl.cli.simulate.HostRun;
 import io.patchctl.cli.simulate.ProgressReporter;
 import io.patchctl.cli.simulate.Simulation;
 import io.patchctl.cli.simulate.SimulationWiring;
 import io.patchctl.core.internal.json.Json;
-import io.patchctl.core.store.DirectoryReportStore;
+import io.patchctl.core.run.ExitCode;
 import io.patchctl.core.store.ReportStore;
 import io.patchctl.core.store.StoreUnavailableException;
 import io.patchctl.lab.Lab;
@@ -27,6 +30,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -38,12 +42,13 @@ import picocli.CommandLine.Spec;
  * failures analysed and every report stored, then a fleet report to look at.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Patch a local lab fleet end to end: real dnf in installroots, SSM-like rate controls,",
-            "failures turned into EventBridge events and analysed, reports stored, fleet-report.html written."},
+        description = {"Patch a local lab fleet end to end and write its fleet report.",
+            "Real dnf in installroots, SSM-like rate controls, failures turned into EventBridge events and analysed,",
+            "every report stored, fleet-report.html written."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every host compliant", "1:bad option or configuration (lab, store)",
+        exitCodeList = {"0:every host compliant", "1:bad option or configuration (lab), or an internal error",
             "3:some host non-compliant or not started, none failed", "4:some host failed (the lab builds two to fail)",
-            "5:reports could not be stored (the fleet report and the events are still written to --out)"})
+            "5:the report store is unavailable, or reports could not be stored (the fleet report and the events are still written to --out)"})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -64,25 +69,31 @@ public final class SimulateCommand implements Callable<Integer> {
                 "first failure; hosts already running finish). A number or a percentage (default: ${DEFAULT-VALUE})."})
     String maxErrors;
 
-    @Option(names = "--advisor", paramLabel = "rules|bedrock", defaultValue = "rules",
+    @Option(names = "--advisor", paramLabel = "rules|bedrock", defaultValue = "rules", converter = AdvisorKind.Converter.class,
             description = "Who plans each host's patches: the offline rules, or Bedrock (default: ${DEFAULT-VALUE}).")
-    String advisor;
-
-
+    AdvisorKind advisor;
 
     @Option(names = "--env", paramLabel = "ENV", defaultValue = "dev", description = "Environment name in reports and keys (default: ${DEFAULT-VALUE}).")
     String environment;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "patchctl-out",
-            description = "fleet-report.html/.json and failure events go here; also the report store unless --bucket (default: ${DEFAULT-VALUE}).")
+    /** One store, checked before any host runs; without one, the reports are stored in the --out directory. */
+    @ArgGroup(exclusive = true)
+    ReportStoreOptions stores = new ReportStoreOptions();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = {"fleet-report.html/.json and failure events go here; also the report store when no --report-dir or",
+                "--report-bucket is given (default: the --report-dir, else " + DEFAULT_OUT + ")."})
     Path out;
 
-    @Option(names = "--s3-endpoint", paramLabel = "URL",
-            description = "S3 API endpoint (S3Proxy, MinIO); default: AWS_ENDPOINT_URL_S3 or AWS itself. Needs --bucket.")
-    String s3Endpoint;
+    static final String DEFAULT_OUT = "patchctl-out";
 
-    @Option(names = "--bucket", paramLabel = "NAME", description = "Store reports in this S3 bucket (which must exist) instead of --out.")
-    String bucket;
+    /** Deprecated since issue 13: an alias of --report-bucket. */
+    @Option(names = "--bucket", hidden = true, paramLabel = "NAME")
+    String deprecatedBucket;
+
+    /** Deprecated since issue 13: the SDK's standard AWS_ENDPOINT_URL_S3 names the endpoint. */
+    @Option(names = "--s3-endpoint", hidden = true, paramLabel = "URL")
+    String deprecatedS3Endpoint;
 
     @Option(names = "--lab-cache", paramLabel = "DIR",
             description = "Where the built lab is cached (default: $PATCHCTL_LAB_CACHE or <tmp>/patchctl-lab-cache).")
@@ -91,13 +102,19 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--keep-hosts", description = "Keep the hosts' installroots under DIR/hosts for inspection.")
     boolean keepHosts;
 
-    @Option(names = "--progress", paramLabel = "auto|bar|plain|none", defaultValue = "auto",
+    @Option(names = "--progress", paramLabel = "auto|bar|plain|none", defaultValue = "auto", converter = ProgressModeConverter.class,
             description = "Progress on stderr: a bar on a terminal, plain lines otherwise (default: ${DEFAULT-VALUE}).")
-    String progress;
+    ProgressReporter.Mode progress;
 
     @Option(names = "--account", paramLabel = "ID", defaultValue = "123456789012", hidden = true,
             description = "Account id put in the synthesized events.")
     String account;
+
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    /** Replaced by tests: credentials and AWS_ENDPOINT_URL_S3 for a --report-bucket. */
+    Map<String, String> env = System.getenv();
 
     private final SimulationWiring wiring;
     private final PrintStream stderrStream;
@@ -116,29 +133,34 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        ProgressReporter.Mode mode;
-        try {
-            mode = ProgressReporter.Mode.valueOf(progress.toUpperCase(Locale.ROOT));
-            validate();
-        } catch (IllegalArgumentException e) {
-            stderr.println("patchctl simulate: " + (e.getMessage().startsWith("No enum constant")
-                    ? "--progress must be auto, bar, plain or none, was '" + progress + "'" : e.getMessage()));
-            return 1;
+        ProgressReporter.Mode mode = progress;
+        validate();
+        ReportStoreChoice choice = new ReportStoreChoice(spec);
+        ReportStoreOptions storeOptions = choice.withBucketAlias(stores, "--bucket", deprecatedBucket);
+        if (deprecatedS3Endpoint != null) {
+            choice.deprecated("--s3-endpoint", "the environment variable AWS_ENDPOINT_URL_S3");
+            if (storeOptions.bucket().isEmpty()) {
+                throw choice.usage("--s3-endpoint needs --report-bucket (the bucket to store reports in)");
+            }
+        }
+        Path out = this.out != null ? this.out : storeOptions.dir().orElse(Path.of(DEFAULT_OUT));
+        if (storeOptions.isEmpty()) {
+            storeOptions = new ReportStoreOptions(out, null);
         }
         ReportStore store;
         Lab lab;
         try {
-            store = openStore();
+            store = openStore(choice, storeOptions);
             store.list("bedrock-patch-runs/" + environment + "/"); // fail fast: an unreachable store before any host runs
+        } catch (StoreUnavailableException e) {
+            throw new PatchctlException(ExitCode.NOT_STORED, "the report store is not usable: " + e.getMessage(), e);
+        }
+        try {
             long t0 = System.nanoTime();
             lab = labCache == null ? Lab.build(StandardLabs.failing()) : Lab.build(StandardLabs.failing(), labCache);
             stderr.printf(Locale.ROOT, "lab ready in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, lab.dir());
-        } catch (IllegalArgumentException | LabException e) {
-            stderr.println("patchctl simulate: " + e.getMessage());
-            return 1;
-        } catch (StoreUnavailableException e) {
-            stderr.println("patchctl simulate: the report store is not usable: " + e.getMessage());
-            return 1;
+        } catch (LabException e) {
+            throw new PatchctlException(ExitCode.USAGE, e.getMessage(), e);
         }
         stderr.flush();
 
@@ -146,25 +168,22 @@ public final class SimulateCommand implements Callable<Integer> {
         ProgressReporter<HostRun> bar = new ProgressReporter<>(stderrStream, mode, hosts, SimulateCommand::describe);
         try {
             Path hostsDir = keepHosts ? out.resolve("hosts") : Files.createTempDirectory("patchctl-simulate-");
-            Simulation simulation = new Simulation(lab, wiring.agent(advisor, model.modelId(), model.region(), store),
-                    wiring.analyzer(advisor, model.modelId(), model.region(), environment, store), store, Clock.systemUTC());
-            result = simulation.run(new Simulation.Settings(hosts, concurrency, maxErrors, environment, advisor, account,
+            Simulation simulation = new Simulation(lab, wiring.agent(advisor.id(), model.modelId(), model.region(), store),
+                    wiring.analyzer(advisor.id(), model.modelId(), model.region(), environment, store), store, Clock.systemUTC());
+            result = simulation.run(new Simulation.Settings(hosts, concurrency, maxErrors, environment, advisor.id(), account,
                     model.region(), "patchctl-run-patch", hostsDir, keepHosts), bar);
             if (!keepHosts) {
                 Files.deleteIfExists(hostsDir);
             }
         } catch (StoreUnavailableException e) {
             bar.close();
-            stderr.println("patchctl simulate: reports could not be stored: " + e.getMessage());
-            return 5;
+            throw new PatchctlException(ExitCode.NOT_STORED, "reports could not be stored: " + e.getMessage(), e);
         } catch (IOException e) {
             bar.close();
-            stderr.println("patchctl simulate: " + e.getMessage());
-            return 1;
+            throw new PatchctlException(ExitCode.USAGE, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             bar.close();
-            stderr.println("patchctl simulate: " + e.getMessage());
-            return 1;
+            throw new PatchctlException(ExitCode.USAGE, e.getMessage(), e);
         } finally {
             wiring.close();
         }
@@ -179,8 +198,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 Files.write(events.resolve("failure-" + e.getKey() + ".json"), Json.bytes(e.getValue()));
             }
         } catch (IOException | UncheckedIOException e) {
-            stderr.println("patchctl simulate: " + e.getMessage());
-            return 5;
+            throw new PatchctlException(ExitCode.NOT_STORED, "cannot write the fleet report or the events to " + out
+                    + ": " + e.getMessage(), e);
         }
         report.problems().forEach(p -> stderr.println("patchctl simulate: " + p));
         stdout.print(new SummaryTable().render(report));
@@ -193,30 +212,45 @@ public final class SimulateCommand implements Callable<Integer> {
             stderr.println("patchctl simulate: " + result.unstored() + " report(s) could not be stored in "
                     + store.describe() + " (RunReports spooled by the agent; failure events kept in "
                     + out.resolve("events") + ")");
-            return 5;
+            return ExitCode.NOT_STORED.code();
         }
-        return exitCode(report);
+        return exitCode(report).code();
     }
 
+    /** {@code --progress} in lower case, as documented; the error lists the valid values. */
+    static final class ProgressModeConverter implements picocli.CommandLine.ITypeConverter<ProgressReporter.Mode> {
+        @Override
+        public ProgressReporter.Mode convert(String value) {
+            for (ProgressReporter.Mode mode : ProgressReporter.Mode.values()) {
+                if (mode.name().toLowerCase(Locale.ROOT).equals(value)) {
+                    return mode;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a progress mode (valid: "
+                    + java.util.Arrays.stream(ProgressReporter.Mode.values()).map(m -> m.name().toLowerCase(Locale.ROOT))
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
+    }
+
+    /** Usage errors, before the lab is built or a store is touched. */
     private void validate() {
         if (hosts < 1 || hosts > 10_000) {
-            throw new IllegalArgumentException("--hosts must be between 1 and 10000, was " + hosts);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--hosts must be between 1 and 10000, was " + hosts);
         }
-        if (!advisor.equals("rules") && !advisor.equals("bedrock")) {
-            throw new IllegalArgumentException("--advisor must be rules or bedrock, was '" + advisor + "'");
+        try {
+            io.patchctl.cli.simulate.RateControl.parse(concurrency, maxErrors, hosts);
+            io.patchctl.core.store.ReportKeys.segment(environment);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (s3Endpoint != null && bucket == null) {
-            throw new IllegalArgumentException("--s3-endpoint needs --bucket (the bucket to store reports in)");
-        }
-        io.patchctl.cli.simulate.RateControl.parse(concurrency, maxErrors, hosts);
-        io.patchctl.core.store.ReportKeys.segment(environment);
     }
 
-    private ReportStore openStore() {
-        if (bucket != null) {
-            return ReportStores.s3(bucket, s3Endpoint, model.region(), System.getenv());
+    /** The directory is created when missing (simulate writes there); a bucket must exist. */
+    private ReportStore openStore(ReportStoreChoice choice, ReportStoreOptions options) {
+        if (options.bucket().isPresent()) {
+            return choice.open(options, deprecatedS3Endpoint, null, model.region(), env);
         }
-        return new DirectoryReportStore(out);
+        return new io.patchctl.core.store.DirectoryReportStore(options.dir().orElseThrow());
     }
 
     private static String describe(io.patchctl.cli.simulate.Invocation<HostRun> inv) {
@@ -228,15 +262,15 @@ public final class SimulateCommand implements Callable<Integer> {
         return status + " (exit " + inv.result().result().exitCode() + ", " + inv.result().host().profile().label() + ")";
     }
 
-    /** 4 if any host failed, 3 if any is non-compliant or was not started, else 0. */
-    static int exitCode(FleetReport report) {
+    /** FAILED (4) if any host failed, NON_COMPLIANT (3) if any is non-compliant or was not started, else COMPLIANT (0). */
+    static ExitCode exitCode(FleetReport report) {
         Map<HostOutcome, Integer> o = report.outcomes();
         if (o.get(HostOutcome.FAILED) > 0) {
-            return 4;
+            return ExitCode.FAILED;
         }
         if (o.get(HostOutcome.NON_COMPLIANT) > 0 || o.get(HostOutcome.NOT_STARTED) > 0) {
-            return 3;
+            return ExitCode.NON_COMPLIANT;
         }
-        return 0;
+        return ExitCode.COMPLIANT;
     }
 }

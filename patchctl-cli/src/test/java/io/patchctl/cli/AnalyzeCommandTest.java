@@ -173,10 +173,21 @@ class AnalyzeCommandTest {
     @Test
     void badOptions_areUsageErrors() {
         assertThat(run("", Map.of(), "--event", "-", "--advisor", "gpt").stderr())
-                .contains("--advisor must be 'bedrock' or 'rules', was 'gpt'");
+                .contains("'gpt' is not an advisor (valid: bedrock, rules)");
         assertThat(run("", Map.of(), "--event", "-", "--advisor", "gpt").exitCode()).isEqualTo(1);
         assertThat(run("", Map.of(), "--event", "-", "--signature-ttl", "6h").exitCode()).isEqualTo(1);
         assertThat(run("", Map.of(), "--event", "-", "--report-dir", "a", "--report-bucket", "b").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void storeOutage_exitsFive_nothingOnStdout() {
+        Run run = run(FAILED, Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1"),
+                "--event", "-", "--advisor", "rules", "--report-bucket", "dev-rhel8-patch-logs-123456789012");
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(5);
+        assertThat(run.stderr()).startsWith("patchctl: report store unavailable, nothing analysed: ")
+                .doesNotContain("internal error").doesNotContain("\tat ");
+        assertThat(run.stdout()).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.patchctl.agent.PatchctlCommandLine;
 import io.patchctl.aws.S3ProxyServer;
 import io.patchctl.aws.S3ReportStore;
 import io.patchctl.cli.fleetreport.ReportStores;
@@ -30,7 +31,14 @@ class ReportCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int execute(String... args) {
-        CommandLine cli = new CommandLine(new ReportCommand());
+        return execute(Map.of(), args);
+    }
+
+    /** Through the shared command line, as bin/patchctl runs it, with this environment. */
+    private int execute(Map<String, String> env, String... args) {
+        ReportCommand command = new ReportCommand();
+        command.env = env;
+        CommandLine cli = PatchctlCommandLine.commandLine(command);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -68,15 +76,21 @@ class ReportCommandTest {
         return r;
     }
 
-    @Test
-    void report_fromDirectory_writesHtmlAndJsonAndPrintsTable() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--report-dir", "--from"})
+    void report_fromDirectory_writesHtmlAndJsonAndPrintsTable(String spelling) throws Exception {
         Path reports = tmp.resolve("reports");
         seed(new DirectoryReportStore(reports));
         Path outDir = tmp.resolve("out");
 
-        int code = execute("--from", reports.toString(), "--out", outDir.toString());
+        int code = execute(spelling, reports.toString(), "--out", outDir.toString());
 
         assertThat(code).as(err.toString()).isZero();
+        if (spelling.equals("--from")) {
+            assertThat(err.toString()).contains("patchctl: warning: --from is deprecated; use --report-dir DIR or --report-bucket NAME");
+        } else {
+            assertThat(err.toString()).doesNotContain("deprecated");
+        }
         assertThat(out.toString()).containsPattern("i-0aaa00000000000a2\\s+-\\s+FAILED\\s+1\\s+0\\s+0\\s+Rules\\s+RPM scriptlet failure")
                 .contains("Fleet report: " + outDir.resolve("fleet-report.html").toAbsolutePath());
         JsonNode json = Json.mapper().readTree(outDir.resolve("fleet-report.json").toFile());
@@ -100,7 +114,36 @@ class ReportCommandTest {
             assertThat(code).as(err.toString()).isZero();
             assertThat(out.toString()).contains("2 hosts: 1 compliant, 0 non-compliant, 1 failed");
             assertThat(Files.readString(outDir.resolve("fleet-report.html"))).contains("s3://fleet-reports/team-a");
+            assertThat(err.toString()).contains("--s3-endpoint is deprecated; use the environment variable AWS_ENDPOINT_URL_S3");
         }
+    }
+
+    @Test
+    void report_fromBucketAndPrefix_endpointFromTheSdkEnvironment() throws Exception {
+        try (S3ProxyServer s3 = S3ProxyServer.start()) {
+            s3.createBucket("fleet-reports");
+            try (S3ReportStore store = ReportStores.s3("fleet-reports", s3.endpoint().toString(), "us-east-2", Map.of())) {
+                seed(new io.patchctl.core.fleet.PrefixedReportStore(store, "team-a"));
+            }
+            Path outDir = tmp.resolve("s3new");
+
+            int code = execute(Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint().toString()),
+                    "--report-bucket", "fleet-reports", "--prefix", "team-a", "--out", outDir.toString());
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("2 hosts: 1 compliant, 0 non-compliant, 1 failed");
+            assertThat(err.toString()).doesNotContain("deprecated");
+        }
+    }
+
+    @Test
+    void report_twoStores_isUsageErrorOne() {
+        assertThat(execute("--report-dir", tmp.toString(), "--report-bucket", "fleet-reports")).isEqualTo(1);
+        assertThat(err.toString()).contains("mutually exclusive");
+        assertThat(execute("--from", tmp.toString(), "--report-dir", tmp.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("--from and --report-dir both name the reports");
+        assertThat(execute("--out", tmp.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("give --report-dir DIR or --report-bucket NAME");
     }
 
     @Test
@@ -108,7 +151,7 @@ class ReportCommandTest {
         int code = execute("--from", tmp.resolve("nope").toString(), "--out", tmp.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("patchctl report: --from '" + tmp.resolve("nope")
+        assertThat(err.toString()).contains("patchctl: --from '" + tmp.resolve("nope")
                 + "' is not a directory (expected a report directory");
         assertThat(Files.exists(tmp.resolve("fleet-report.html"))).isFalse();
     }
@@ -122,11 +165,26 @@ class ReportCommandTest {
     }
 
     @Test
-    void report_whenS3IsDown_exits1WithReason() {
-        int code = execute("--from", "s3://fleet-reports", "--s3-endpoint", "http://127.0.0.1:1", "--out",
-                tmp.toString());
+    void report_whenS3IsDown_exits5WithReason_bothSpellings() {
+        int code = execute(Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1"), "--report-bucket", "fleet-reports",
+                "--out", tmp.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(5);
+        assertThat(err.toString()).startsWith("patchctl: cannot read reports from s3://fleet-reports: ")
+                .doesNotContain("internal error");
+
+        err.getBuffer().setLength(0);
+        int old = execute("--from", "s3://fleet-reports", "--s3-endpoint", "http://127.0.0.1:1", "--out", tmp.toString());
+
+        assertThat(old).as(err.toString()).isEqualTo(5);
+        assertThat(err.toString()).contains("patchctl: cannot read reports from s3://fleet-reports: ");
+    }
+
+    @Test
+    void report_missingReportDir_exits1NamingIt() {
+        int code = execute("--report-dir", tmp.resolve("nope").toString(), "--out", tmp.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).startsWith("patchctl report: cannot read reports from s3://fleet-reports: ");
+        assertThat(err.toString()).contains("patchctl: --report-dir '" + tmp.resolve("nope") + "' is not a directory");
     }
 }

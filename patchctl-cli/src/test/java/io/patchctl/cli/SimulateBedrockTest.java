@@ -1,6 +1,5 @@
 package io.patchctl.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -10,9 +9,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.patchctl.core.internal.json.Json;
+import io.patchctl.aws.BedrockStub;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -103,12 +101,6 @@ class SimulateBedrockTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder reply(String text) {
-        ObjectNode root = Json.mapper().createObjectNode();
-        root.put("id", "msg_standin").put("type", "message").put("role", "assistant");
-        root.putArray("content").addObject().put("type", "text").put("text", text);
-        root.put("stop_reason", "end_turn");
-        root.putObject("usage").put("input_tokens", 400).put("output_tokens", 80);
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withFixedDelay(300)
-                .withBody(root.toString());
+        return BedrockStub.reply(text, "end_turn", 400, 80).withFixedDelay(300);
     }
 }

@@ -48,14 +48,21 @@ class SimulateCommandTest {
     }
 
     static Run simulate(Path out, String... args) {
+        return simulate("--out", out, java.util.Map.of(), args);
+    }
+
+    /** With {@code outOption} (--out, or --report-dir: the same directory) naming {@code out}, and this environment. */
+    static Run simulate(String outOption, Path out, java.util.Map<String, String> env, String... args) {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        var cli = PatchctlCommandLine.commandLine(new SimulateCommand(new DefaultSimulationWiring(),
-                new PrintStream(progress, true, StandardCharsets.UTF_8)));
+        SimulateCommand command = new SimulateCommand(new DefaultSimulationWiring(),
+                new PrintStream(progress, true, StandardCharsets.UTF_8));
+        command.env = env;
+        var cli = PatchctlCommandLine.commandLine(command);
         cli.setOut(new PrintWriter(stdout, true));
         cli.setErr(new PrintWriter(stderr, true));
-        List<String> argv = new ArrayList<>(List.of("--out", out.toString(), "--progress", "plain"));
+        List<String> argv = new ArrayList<>(List.of(outOption, out.toString(), "--progress", "plain"));
         argv.addAll(List.of(args));
         int code = cli.execute(argv.toArray(new String[0]));
         return new Run(code, stdout.toString(), stderr.toString(), progress.toString(StandardCharsets.UTF_8), out);
@@ -174,7 +181,9 @@ class SimulateCommandTest {
 
     @Test
     void maxErrorsZero_stopsLaunchingAfterTheFirstFailureAsSsmDoes() throws Exception {
-        Run run = simulate(tmp.resolve("maxerr"), "--hosts", "4", "--concurrency", "1", "--max-errors", "0");
+        // --report-dir alone: the reports and the fleet report both go there, as with --out alone
+        Run run = simulate("--report-dir", tmp.resolve("maxerr"), java.util.Map.of(),
+                "--hosts", "4", "--concurrency", "1", "--max-errors", "0");
 
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(4);
         JsonNode json = run.fleetJson();
@@ -189,11 +198,11 @@ class SimulateCommandTest {
     }
 
     @Test
-    void s3Endpoint_storesEveryReportInTheBucket_andReportReadsThemBack() throws Exception {
+    void reportBucket_storesEveryReportInTheBucket_andReportReadsThemBack() throws Exception {
         try (S3ProxyServer s3 = S3ProxyServer.start()) {
             s3.createBucket("dev-rhel8-patch-logs-123456789012");
-            Run run = simulate(tmp.resolve("s3"), "--hosts", "3", "--concurrency", "3",
-                    "--s3-endpoint", s3.endpoint().toString(), "--bucket", "dev-rhel8-patch-logs-123456789012");
+            Run run = simulate("--out", tmp.resolve("s3"), java.util.Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint().toString()),
+                    "--hosts", "3", "--concurrency", "3", "--report-bucket", "dev-rhel8-patch-logs-123456789012");
 
             assertThat(run.exitCode()).as(run.stderr()).isEqualTo(4);
             List<String> keys = new ArrayList<>();
@@ -213,6 +222,7 @@ class SimulateCommandTest {
             report.setOut(new PrintWriter(out, true));
             report.setErr(new PrintWriter(err, true));
             Path again = tmp.resolve("again");
+            // the deprecated spelling of report still reads what the new spelling of simulate stored
             int code = report.execute("report", "--from", "s3://dev-rhel8-patch-logs-123456789012",
                     "--s3-endpoint", s3.endpoint().toString(), "--out", again.toString());
 
@@ -227,11 +237,15 @@ class SimulateCommandTest {
     void badOptions_exit1WithAClearMessageAndRunNothing() {
         Run zero = simulate(tmp.resolve("bad1"), "--hosts", "0");
         assertThat(zero.exitCode()).isEqualTo(1);
-        assertThat(zero.stderr()).contains("patchctl simulate: --hosts must be between 1 and 10000, was 0");
+        assertThat(zero.stderr()).contains("patchctl: --hosts must be between 1 and 10000, was 0");
 
         Run endpointOnly = simulate(tmp.resolve("bad2"), "--s3-endpoint", "http://127.0.0.1:9");
         assertThat(endpointOnly.exitCode()).isEqualTo(1);
-        assertThat(endpointOnly.stderr()).contains("--s3-endpoint needs --bucket");
+        assertThat(endpointOnly.stderr()).contains("--s3-endpoint needs --report-bucket");
+
+        Run twoStores = simulate("--report-dir", tmp.resolve("bad5"), java.util.Map.of(), "--bucket", "b-1");
+        assertThat(twoStores.exitCode()).isEqualTo(1);
+        assertThat(twoStores.stderr()).contains("--bucket and --report-dir name two report stores; give one");
 
         Run concurrency = simulate(tmp.resolve("bad3"), "--concurrency", "lots");
         assertThat(concurrency.exitCode()).isEqualTo(1);
@@ -239,16 +253,34 @@ class SimulateCommandTest {
 
         Run advisor = simulate(tmp.resolve("bad4"), "--advisor", "oracle");
         assertThat(advisor.exitCode()).isEqualTo(1);
-        assertThat(advisor.stderr()).contains("--advisor must be rules or bedrock, was 'oracle'");
+        assertThat(advisor.stderr()).contains("'oracle' is not an advisor (valid: bedrock, rules)");
         assertThat(tmp.resolve("bad4").resolve("fleet-report.html")).doesNotExist();
+
+        StringWriter progressErr = new StringWriter();
+        var cli = PatchctlCommandLine.commandLine(new PatchctlCommand());
+        cli.setErr(new PrintWriter(progressErr, true));
+        assertThat(cli.execute("simulate", "--out", tmp.resolve("bad6").toString(), "--progress", "fancy")).isEqualTo(1);
+        assertThat(progressErr.toString()).contains("'fancy' is not a progress mode (valid: auto, bar, plain, none)");
     }
 
     @Test
-    void unreachableBucket_exits1BeforeAnyHostRuns() {
-        Run run = simulate(tmp.resolve("down"), "--bucket", "no-such-bucket", "--s3-endpoint", "http://127.0.0.1:1");
+    void unreachableBucket_exits5BeforeAnyHostRuns() {
+        Run run = simulate("--out", tmp.resolve("down"), java.util.Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1"),
+                "--report-bucket", "no-such-bucket");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).contains("patchctl simulate: the report store is not usable:");
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(5);
+        assertThat(run.stderr()).contains("patchctl: the report store is not usable:").doesNotContain("deprecated");
+        assertThat(run.progress()).isEmpty();
+    }
+
+    @Test
+    void unreachableBucket_deprecatedSpelling_stillReachesTheStore_exits5() {
+        Run run = simulate(tmp.resolve("down-old"), "--bucket", "no-such-bucket", "--s3-endpoint", "http://127.0.0.1:1");
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(5);
+        assertThat(run.stderr()).contains("patchctl: warning: --bucket is deprecated; use --report-bucket")
+                .contains("patchctl: warning: --s3-endpoint is deprecated; use the environment variable AWS_ENDPOINT_URL_S3")
+                .contains("patchctl: the report store is not usable:");
         assertThat(run.progress()).isEmpty();
     }
 

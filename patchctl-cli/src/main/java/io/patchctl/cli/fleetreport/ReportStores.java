@@ -54,7 +54,7 @@ public final class ReportStores {
     /** An S3 bucket; with an endpoint, path-style addressing as S3Proxy and MinIO need. */
     public static S3ReportStore s3(String bucket, String s3Endpoint, String region, Map<String, String> env) {
         if (bucket == null || !BUCKET.matcher(bucket).matches()) {
-            throw new IllegalArgumentException("--bucket '" + bucket
+            throw new IllegalArgumentException("bucket '" + bucket
                     + "' is not a valid S3 bucket name (3-63 characters: a-z 0-9 . -)");
         }
         AwsClientSettings settings = AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, region, env);

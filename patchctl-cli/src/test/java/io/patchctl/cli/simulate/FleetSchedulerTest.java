@@ -2,17 +2,25 @@ package io.patchctl.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FleetSchedulerTest {
 
-    private final FleetScheduler scheduler = new FleetScheduler();
+    // a ticking clock orders every start and finish strictly; the scheduler reads it on launch and on finish
+    private final FleetScheduler scheduler = new FleetScheduler(new TickingClock());
 
     private static List<String> hosts(int n) {
         return IntStream.range(0, n).mapToObj(i -> "i-" + i).collect(Collectors.toList());
@@ -44,12 +52,21 @@ class FleetSchedulerTest {
 
     @Test
     void run_withConcurrencyThree_neverOverlapsMoreThanThreeAndUsesAllThree() {
+        // each of the first three hosts waits until all three are inside: they overlap by construction,
+        // not because a sleep happened to be long enough
+        CountDownLatch threeInside = new CountDownLatch(3);
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
         List<Invocation<Integer>> runs = scheduler.run(hosts(10), new RateControl(3, 10), target -> {
-            Thread.sleep(60);
-            return 0;
+            mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            threeInside.countDown();
+            boolean allThree = threeInside.await(30, TimeUnit.SECONDS);
+            inside.decrementAndGet();
+            return allThree ? 0 : 1;
         }, code -> code != 0, FleetScheduler.silent());
 
         assertThat(runs).hasSize(10).allMatch(r -> r.status() == InvocationStatus.SUCCESS);
+        assertThat(mostInside).hasValue(3);
         assertThat(maxOverlap(runs)).isEqualTo(3);
         // the 4th host can only start after one of the first three finished
         Instant firstFinish = runs.subList(0, 3).stream().map(Invocation::finishedAt).min(Instant::compareTo).orElseThrow();
@@ -58,14 +75,18 @@ class FleetSchedulerTest {
 
     @Test
     void run_withConcurrencyOne_runsHostsStrictlyOneAfterAnother() {
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
         List<Invocation<Integer>> runs = scheduler.run(hosts(4), new RateControl(1, 4), target -> {
-            Thread.sleep(20);
+            mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            inside.decrementAndGet();
             return 0;
         }, code -> code != 0, FleetScheduler.silent());
 
         for (int i = 1; i < runs.size(); i++) {
-            assertThat(runs.get(i).startedAt()).isAfterOrEqualTo(runs.get(i - 1).finishedAt());
+            assertThat(runs.get(i).startedAt()).isAfter(runs.get(i - 1).finishedAt());
         }
+        assertThat(mostInside).hasValue(1);
         assertThat(runs).extracting(Invocation::target).containsExactly("i-0", "i-1", "i-2", "i-3");
     }
 
@@ -85,14 +106,22 @@ class FleetSchedulerTest {
 
     @Test
     void run_withMaxErrorsZero_stopsAfterFirstFailureWhileConcurrentHostsComplete() {
-        // 3 at a time; host 0 fails fast, hosts 1 and 2 are already running and must be allowed to finish
+        // 3 at a time; host 0 fails fast, hosts 1 and 2 are already running and must be allowed to finish.
+        // They finish only once the scheduler has counted host 0's failure, so they cannot free a slot first.
+        CountDownLatch failureCounted = new CountDownLatch(1);
         List<Invocation<Integer>> runs = scheduler.run(hosts(8), new RateControl(3, 0), target -> {
             if (target.equals("i-0")) {
                 return 4;
             }
-            Thread.sleep(150);
-            return 0;
-        }, code -> code != 0, FleetScheduler.silent());
+            return failureCounted.await(30, TimeUnit.SECONDS) ? 0 : 1;
+        }, code -> code != 0, new FleetScheduler.Listener<>() {
+            @Override
+            public void finished(Invocation<Integer> done, int finishedSoFar, int failedSoFar) {
+                if (failedSoFar > 0) {
+                    failureCounted.countDown();
+                }
+            }
+        });
 
         assertThat(runs.subList(0, 3)).extracting(Invocation::status).containsExactly(
                 InvocationStatus.FAILED, InvocationStatus.SUCCESS, InvocationStatus.SUCCESS);
@@ -147,5 +176,25 @@ class FleetSchedulerTest {
     void run_withNoTargets_returnsEmpty() {
         assertThat(scheduler.run(List.<String>of(), new RateControl(2, 0), t -> 0, c -> c != 0,
                 FleetScheduler.silent())).isEmpty();
+    }
+
+    /** Every reading is one millisecond after the previous one: a strict order of events, free of the wall clock. */
+    private static final class TickingClock extends Clock {
+        private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-21T02:00:00Z").toEpochMilli());
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.incrementAndGet());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }

@@ -1,7 +1,11 @@
 package io.patchctl.core.fleet;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patchctl.core.advisory.Severity;
+import io.patchctl.core.internal.json.Json;
+import io.patchctl.core.report.AdvisorSection;
+import io.patchctl.core.report.RunReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -53,52 +57,98 @@ public record HostResult(String instanceId, String hostname, String environment,
         distro = distro == null ? "" : distro;
     }
 
-    /** Reads a RunReport (the JSON contract of docs/design.md) tolerantly. */
+    /**
+     * Reads a stored RunReport: through the typed {@link RunReport} when it is one, field by field
+     * otherwise (reports of older agents, hand-written or partly damaged ones), so that one bad field
+     * never hides a host from the fleet report.
+     */
     public static HostResult fromRunReport(String key, JsonNode run) {
+        if (run == null || !run.path("exit_code").canConvertToInt()) {
+            return fromJsonTolerantly(key, run); // the typed record would read a missing exit code as 0
+        }
+        RunReport typed;
+        try {
+            typed = Json.mapper().treeToValue(run, RunReport.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return fromJsonTolerantly(key, run);
+        }
+        return fromRunReport(key, typed);
+    }
+
+    /** The host as one typed RunReport shows it. */
+    public static HostResult fromRunReport(String key, RunReport run) {
+        AdvisorSection advisor = run.advisor();
+        return builder().instanceId(run.instanceId() == null ? "unknown" : run.instanceId()).hostname(run.hostname())
+                .environment(run.environment()).outcome(HostOutcome.parse(run.status().name())).exitCode(run.exitCode())
+                .timestamp(run.timestamp().toString()).durationMillis(run.durationMillis())
+                .discovered(run.discovered().stream().map(u -> new PendingUpdate(u.advisoryId(), u.severity(), u.cves(),
+                        nonNull(u.name()), nonNull(u.installedEvr()), nonNull(u.availableEvr()))).toList())
+                .installed(run.apply().installed())
+                .held(run.held().stream().map(h -> new HeldItem(nonNull(h.packageName()), nonNull(h.reason()))).toList())
+                .rejected(run.rejected().stream().map(r -> new HeldItem(nonNull(r.item()), nonNull(r.reason()))).toList())
+                .advisorKind(advisor == null ? "" : advisor.kind())
+                .modelId(advisor == null ? null : advisor.modelId())
+                .fallbackReason(advisor == null ? null : advisor.fallbackReason())
+                .planCache(advisor == null ? "" : advisor.planCache())
+                .error(firstNonBlank(run.error(), run.apply().error(), run.transactionTest().error()))
+                .runReportKey(key).distro(distroName(run.distro().name(), run.distro().id(), run.distro().versionId()))
+                .build();
+    }
+
+    /** Reads RunReport JSON field by field: missing or mistyped fields become empty values. */
+    static HostResult fromJsonTolerantly(String key, JsonNode run) {
         JsonNode advisor = JsonFields.object(run, "advisor");
         JsonNode apply = JsonFields.object(run, "apply");
         JsonNode test = JsonFields.object(run, "transaction_test");
-        String error = firstNonBlank(JsonFields.text(run, "error"), JsonFields.text(apply, "error"),
-                JsonFields.text(test, "error"));
-        return new HostResult(
-                JsonFields.text(run, "instance_id", "unknown"),
-                JsonFields.text(run, "hostname", ""),
-                JsonFields.text(run, "environment", ""),
-                HostOutcome.parse(JsonFields.text(run, "status")),
-                JsonFields.integerOrNull(run, "exit_code"),
-                JsonFields.text(run, "timestamp", ""),
-                JsonFields.number(run, "duration_millis"),
-                JsonFields.list(run, "discovered", HostResult::update),
-                JsonFields.strings(apply, "installed"),
-                JsonFields.list(run, "held", item -> held(item, "package_name")),
-                JsonFields.list(run, "rejected", item -> held(item, "item")),
-                JsonFields.text(advisor, "kind", ""),
-                JsonFields.text(advisor, "model_id"),
-                JsonFields.text(advisor, "fallback_reason"),
-                JsonFields.text(advisor, "plan_cache", ""),
-                error,
-                key,
-                null, null, null,
-                distroName(JsonFields.object(run, "distro")));
+        JsonNode distro = JsonFields.object(run, "distro");
+        return builder()
+                .instanceId(JsonFields.text(run, "instance_id", "unknown"))
+                .hostname(JsonFields.text(run, "hostname", ""))
+                .environment(JsonFields.text(run, "environment", ""))
+                .outcome(HostOutcome.parse(JsonFields.text(run, "status")))
+                .exitCode(JsonFields.integerOrNull(run, "exit_code"))
+                .timestamp(JsonFields.text(run, "timestamp", ""))
+                .durationMillis(JsonFields.number(run, "duration_millis"))
+                .discovered(JsonFields.list(run, "discovered", HostResult::update))
+                .installed(JsonFields.strings(apply, "installed"))
+                .held(JsonFields.list(run, "held", item -> held(item, "package_name")))
+                .rejected(JsonFields.list(run, "rejected", item -> held(item, "item")))
+                .advisorKind(JsonFields.text(advisor, "kind", ""))
+                .modelId(JsonFields.text(advisor, "model_id"))
+                .fallbackReason(JsonFields.text(advisor, "fallback_reason"))
+                .planCache(JsonFields.text(advisor, "plan_cache", ""))
+                .error(firstNonBlank(JsonFields.text(run, "error"), JsonFields.text(apply, "error"), JsonFields.text(test, "error")))
+                .runReportKey(key)
+                .distro(distroName(JsonFields.text(distro, "name", ""), JsonFields.text(distro, "id", ""),
+                        JsonFields.text(distro, "version_id", "")))
+                .build();
     }
 
     /** A host the cycle never started (max-errors reached) or whose agent left no report. */
     public static HostResult withoutRun(String instanceId, String environment, HostOutcome outcome, String error) {
-        return new HostResult(instanceId, "", environment, outcome, null, "", 0, List.of(), List.of(), List.of(),
-                List.of(), "", null, null, "", error, "", null, null, null, "");
+        return builder().instanceId(instanceId).environment(environment).outcome(outcome).error(error).build();
     }
 
     public HostResult withInsight(Insight value) {
-        return new HostResult(instanceId, hostname, environment, outcome, exitCode, timestamp, durationMillis,
-                discovered, installed, held, rejected, advisorKind, modelId, fallbackReason, planCache, error,
-                runReportKey, value, startedAt, finishedAt, distro);
+        return toBuilder().insight(value).build();
     }
 
     /** The host's slot in a simulated cycle, as the scheduler measured it. */
     public HostResult withSchedule(Instant started, Instant finished) {
-        return new HostResult(instanceId, hostname, environment, outcome, exitCode, timestamp, durationMillis,
-                discovered, installed, held, rejected, advisorKind, modelId, fallbackReason, planCache, error,
-                runReportKey, insight, started, finished, distro);
+        return toBuilder().startedAt(started).finishedAt(finished).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .instanceId(instanceId).hostname(hostname).environment(environment).outcome(outcome).exitCode(exitCode)
+                .timestamp(timestamp).durationMillis(durationMillis).discovered(discovered).installed(installed)
+                .held(held).rejected(rejected).advisorKind(advisorKind).modelId(modelId).fallbackReason(fallbackReason)
+                .planCache(planCache).error(error).runReportKey(runReportKey).insight(insight).startedAt(startedAt)
+                .finishedAt(finishedAt).distro(distro);
     }
 
     /** "Bedrock (claude…)", "Rules", "Rules (Bedrock fell back: THROTTLED)", "Plan cache". */
@@ -114,13 +164,15 @@ public record HostResult(String instanceId, String hostname, String environment,
         return label;
     }
 
-    /** "Rocky Linux 9.3" from the RunReport's distro object (os-release NAME and VERSION_ID); "" if absent. */
-    private static String distroName(JsonNode distro) {
-        String name = JsonFields.text(distro, "name", "");
-        String id = JsonFields.text(distro, "id", "");
-        String version = JsonFields.text(distro, "version_id", "");
-        String base = name.isEmpty() ? id : name;
-        return base.isEmpty() ? "" : (version.isEmpty() ? base : base + " " + version);
+    /** "Rocky Linux 9.3" from os-release NAME (or ID) and VERSION_ID; "" if unknown. */
+    private static String distroName(String name, String id, String version) {
+        String base = nonNull(name).isEmpty() ? nonNull(id) : name;
+        String v = nonNull(version);
+        return base.isEmpty() ? "" : (v.isEmpty() ? base : base + " " + v);
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     private static PendingUpdate update(JsonNode item) {
@@ -153,5 +205,144 @@ public record HostResult(String instanceId, String hostname, String environment,
             }
         }
         return null;
+    }
+
+    /** Builds a {@link HostResult}; {@code instanceId} and {@code outcome} are required, texts default to "". */
+    public static final class Builder {
+        private String instanceId;
+        private String hostname;
+        private String environment;
+        private HostOutcome outcome;
+        private Integer exitCode;
+        private String timestamp;
+        private long durationMillis;
+        private List<PendingUpdate> discovered;
+        private List<String> installed;
+        private List<HeldItem> held;
+        private List<HeldItem> rejected;
+        private String advisorKind;
+        private String modelId;
+        private String fallbackReason;
+        private String planCache;
+        private String error;
+        private String runReportKey;
+        private Insight insight;
+        private Instant startedAt;
+        private Instant finishedAt;
+        private String distro;
+
+        private Builder() {
+        }
+
+        public Builder instanceId(String instanceId) {
+            this.instanceId = instanceId;
+            return this;
+        }
+
+        public Builder hostname(String hostname) {
+            this.hostname = hostname;
+            return this;
+        }
+
+        public Builder environment(String environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public Builder outcome(HostOutcome outcome) {
+            this.outcome = outcome;
+            return this;
+        }
+
+        public Builder exitCode(Integer exitCode) {
+            this.exitCode = exitCode;
+            return this;
+        }
+
+        public Builder timestamp(String timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        public Builder durationMillis(long durationMillis) {
+            this.durationMillis = durationMillis;
+            return this;
+        }
+
+        public Builder discovered(List<PendingUpdate> discovered) {
+            this.discovered = discovered;
+            return this;
+        }
+
+        public Builder installed(List<String> installed) {
+            this.installed = installed;
+            return this;
+        }
+
+        public Builder held(List<HeldItem> held) {
+            this.held = held;
+            return this;
+        }
+
+        public Builder rejected(List<HeldItem> rejected) {
+            this.rejected = rejected;
+            return this;
+        }
+
+        public Builder advisorKind(String advisorKind) {
+            this.advisorKind = advisorKind;
+            return this;
+        }
+
+        public Builder modelId(String modelId) {
+            this.modelId = modelId;
+            return this;
+        }
+
+        public Builder fallbackReason(String fallbackReason) {
+            this.fallbackReason = fallbackReason;
+            return this;
+        }
+
+        public Builder planCache(String planCache) {
+            this.planCache = planCache;
+            return this;
+        }
+
+        public Builder error(String error) {
+            this.error = error;
+            return this;
+        }
+
+        public Builder runReportKey(String runReportKey) {
+            this.runReportKey = runReportKey;
+            return this;
+        }
+
+        public Builder insight(Insight insight) {
+            this.insight = insight;
+            return this;
+        }
+
+        public Builder startedAt(Instant startedAt) {
+            this.startedAt = startedAt;
+            return this;
+        }
+
+        public Builder finishedAt(Instant finishedAt) {
+            this.finishedAt = finishedAt;
+            return this;
+        }
+
+        public Builder distro(String distro) {
+            this.distro = distro;
+            return this;
+        }
+
+        public HostResult build() {
+            return new HostResult(instanceId, hostname, environment, outcome, exitCode, timestamp, durationMillis, discovered,
+                    installed, held, rejected, advisorKind, modelId, fallbackReason, planCache, error, runReportKey, insight,
+                    startedAt, finishedAt, distro);
+        }
     }
 }

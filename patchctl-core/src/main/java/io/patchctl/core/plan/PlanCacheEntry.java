@@ -1,37 +1,32 @@
 package io.patchctl.core.plan;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
- * The stored form of a plan-cache object ({@code bedrock-plan-cache/{env}/{fingerprint}.json}).
+ * The plan shared under {@code bedrock-plan-cache/{env}/{fingerprint}.json}: the {@code value} of a
+ * {@link io.patchctl.core.store.SingleFlight} entry of schema {@link #SCHEMA} (the state, created_at,
+ * owner and failure around it belong to the lease protocol).
  *
- * @param state     PENDING while the owner asks the model, READY with a plan, FAILED with the reason
- * @param createdAt when this state was written (TTLs count from here)
- * @param owner     who wrote it (host / run), for operators
+ * @param fingerprint     the update set this plan was made for (also the key; here for operators)
+ * @param replyRejections parts of the model's reply that were refused, shown in every host's report
  */
-public record PlanCacheEntry(String schema, State state, String fingerprint, Instant createdAt, String owner,
-                             String modelId, PatchPlan plan, List<String> replyRejections,
-                             long inputTokens, long outputTokens, String failure) {
+public record PlanCacheEntry(String fingerprint, String modelId, PatchPlan plan, List<String> replyRejections,
+                             long inputTokens, long outputTokens) {
 
-    public static final String SCHEMA = "patchctl.plan-cache/v1";
-
-    public enum State { PENDING, READY, FAILED }
+    /** v2: the lease fields moved into the SingleFlight envelope, the plan under {@code value}; v1 entries are replaced. */
+    public static final String SCHEMA = "patchctl.plan-cache/v2";
 
     public PlanCacheEntry {
         replyRejections = replyRejections == null ? List.of() : List.copyOf(replyRejections);
     }
 
-    static PlanCacheEntry pending(String fingerprint, Instant now, String owner) {
-        return new PlanCacheEntry(SCHEMA, State.PENDING, fingerprint, now, owner, null, null, List.of(), 0, 0, null);
+    static PlanCacheEntry of(String fingerprint, CachedPlan plan) {
+        return new PlanCacheEntry(fingerprint, plan.modelId(), plan.plan(), plan.replyRejections(),
+                plan.inputTokens(), plan.outputTokens());
     }
 
-    static PlanCacheEntry ready(String fingerprint, Instant now, String owner, CachedPlan plan) {
-        return new PlanCacheEntry(SCHEMA, State.READY, fingerprint, now, owner, plan.modelId(), plan.plan(),
-                plan.replyRejections(), plan.inputTokens(), plan.outputTokens(), null);
-    }
-
-    static PlanCacheEntry failed(String fingerprint, Instant now, String owner, String failure) {
-        return new PlanCacheEntry(SCHEMA, State.FAILED, fingerprint, now, owner, null, null, List.of(), 0, 0, failure);
+    /** The shared plan as a host reuses it: no latency of its own, no call details. */
+    CachedPlan toCachedPlan() {
+        return new CachedPlan(plan, replyRejections, modelId, inputTokens, outputTokens, 0);
     }
 }

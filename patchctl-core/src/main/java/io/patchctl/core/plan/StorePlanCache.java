@@ -1,28 +1,27 @@
 package io.patchctl.core.plan;
 
-import io.patchctl.core.internal.json.Json;
 import io.patchctl.core.store.ReportKeys;
 import io.patchctl.core.store.ReportStore;
-import io.patchctl.core.store.StoreUnavailableException;
-import java.io.IOException;
+import io.patchctl.core.store.SingleFlight;
+import io.patchctl.core.store.SingleFlight.Decision;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plan cache on a {@link ReportStore} (S3 or a directory), one object per fingerprint. The first
- * host creates a PENDING entry with a conditional create ({@code If-None-Match: *}) and is the only
- * one to ask the model; the others poll until the entry is READY (or FAILED) and reuse it. READY
- * entries expire after {@code ttl}; FAILED ones after {@code failureTtl}, so a throttled Bedrock is
- * not hit again by every host of the fleet; a PENDING entry older than {@code leaseTimeout} is
- * abandoned (its owner died) and the waiter computes itself.
+ * Plan cache on a {@link ReportStore} (S3 or a directory), one object per fingerprint, shared through
+ * the {@link SingleFlight} lease protocol: the first host asks the model, the others wait for its plan
+ * and reuse it. READY plans are reused for {@code ttl} (a plan that holds allowed updates only for
+ * {@code holdTtl}); a FAILED call makes the other hosts fall back for {@code failureTtl}, so a throttled
+ * Bedrock is not hit again by every host of the fleet; a PENDING entry older than {@code leaseTimeout}
+ * is taken over.
  *
- * <p>A store that is down never blocks planning: the plan is computed without sharing ("off").
+ * <p>A store that is down (or one that never gives a stable answer) never blocks planning: the plan is
+ * computed without sharing ("off").
  */
 public final class StorePlanCache implements PlanCache {
 
@@ -30,26 +29,19 @@ public final class StorePlanCache implements PlanCache {
     /** Plans that hold updates the policy allows are re-asked after this, not after the full TTL. */
     public static final Duration HOLD_TTL = Duration.ofHours(6);
 
-    private final ReportStore store;
+    private final SingleFlight<PlanCacheEntry> flight;
     private final String env;
-    private final String owner;
-    private final Duration ttl;
     private final Duration holdTtl;
-    private final Duration failureTtl;
-    private final Duration leaseTimeout;
-    private final Duration pollInterval;
     private final Clock clock;
 
     private StorePlanCache(Builder b) {
-        this.store = Objects.requireNonNull(b.store, "store");
         this.env = ReportKeys.segment(b.env);
-        this.owner = b.owner == null ? "unknown" : b.owner;
-        this.ttl = positive(b.ttl, "ttl");
         this.holdTtl = positive(b.holdTtl, "holdTtl");
-        this.failureTtl = positive(b.failureTtl, "failureTtl");
-        this.leaseTimeout = positive(b.leaseTimeout, "leaseTimeout");
-        this.pollInterval = positive(b.pollInterval, "pollInterval");
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        // leaseTimeout is also the wait: a waiter takes over when the owner has had a full model call's time
+        this.flight = SingleFlight.builder(PlanCacheEntry.class).store(Objects.requireNonNull(b.store, "store"))
+                .schema(PlanCacheEntry.SCHEMA).owner(b.owner).ttl(b.ttl).failureTtl(b.failureTtl)
+                .leaseTimeout(b.leaseTimeout).pollInterval(b.pollInterval).clock(clock).sleeper(b.sleeper).build();
     }
 
     public static Builder builder() {
@@ -62,125 +54,50 @@ public final class StorePlanCache implements PlanCache {
     }
 
     @Override
-    public PlanCacheResult getOrCompute(String fingerprint, Supplier<CachedPlan> compute,
-                                        java.util.function.Predicate<io.patchctl.core.plan.PatchPlan> holdsAllowed) {
+    public PlanCacheResult getOrCompute(String fingerprint, Supplier<CachedPlan> compute, Predicate<PatchPlan> holdsAllowed) {
         String key = ReportKeys.planCache(env, fingerprint);
         long start = System.nanoTime();
-        Instant waitUntil = clock.instant().plus(leaseTimeout);
-        try {
-            while (true) {
-                Optional<PlanCacheEntry> existing = read(key);
-                Instant now = clock.instant();
-                if (existing.isEmpty()) {
-                    if (store.putIfAbsent(key, Json.bytes(PlanCacheEntry.pending(fingerprint, now, owner)))) {
-                        return computeAsOwner(key, fingerprint, compute, start);
-                    }
-                    continue; // another host created it between our read and our create: read it
-                }
-                PlanCacheEntry entry = existing.get();
-                switch (entry.state()) {
-                    case READY:
-                        Duration life = entry.plan() != null && holdsAllowed.test(entry.plan())
-                                ? (holdTtl.compareTo(ttl) < 0 ? holdTtl : ttl) : ttl;
-                        if (entry.createdAt().plus(life).isAfter(now) && entry.plan() != null) {
-                            LOG.info("plan cache hit key={} owner={}", key, entry.owner());
-                            return new PlanCacheResult(new CachedPlan(entry.plan(), entry.replyRejections(),
-                                    entry.modelId(), entry.inputTokens(), entry.outputTokens(), 0),
-                                    PlanCacheResult.HIT, millisSince(start));
-                        }
-                        LOG.info("plan cache entry expired key={} created_at={} ttl={}", key, entry.createdAt(), life);
-                        deleteIfUnchanged(key, entry);
-                        continue;
-                    case FAILED:
-                        if (entry.createdAt().plus(failureTtl).isAfter(now)) {
-                            throw new PlanComputeException("the model call for this update set failed "
-                                    + Duration.between(entry.createdAt(), now).toSeconds() + " s ago on " + entry.owner()
-                                    + ": " + entry.failure());
-                        }
-                        deleteIfUnchanged(key, entry);
-                        continue;
-                    case PENDING:
-                    default:
-                        if (entry.createdAt().plus(leaseTimeout).isBefore(now) || now.isAfter(waitUntil)) {
-                            LOG.warn("plan cache entry still pending key={} owner={} since={}: computing here",
-                                    key, entry.owner(), entry.createdAt());
-                            return computeAsOwner(key, fingerprint, compute, start);
-                        }
-                        sleep();
-                }
-            }
-        } catch (StoreUnavailableException e) {
-            LOG.warn("plan cache unavailable store={} error={}: planning without sharing", store.describe(), e.getMessage());
-            return new PlanCacheResult(compute.get(), PlanCacheResult.OFF, millisSince(start));
+        Decision<PlanCacheEntry> decision = flight.acquire(key, entry -> lifetime(entry, holdsAllowed));
+        if (decision instanceof Decision.Hit<PlanCacheEntry> hit) {
+            LOG.info("plan cache hit key={} owner={}", key, hit.owner());
+            return new PlanCacheResult(hit.value().toCachedPlan(), PlanCacheResult.HIT, millisSince(start));
         }
+        if (decision instanceof Decision.RecentFailure<PlanCacheEntry> failure) {
+            throw new PlanComputeException("the model call for this update set failed "
+                    + Duration.between(failure.failedAt(), clock.instant()).toSeconds() + " s ago on " + failure.owner()
+                    + ": " + failure.reason());
+        }
+        if (decision instanceof Decision.Owner<PlanCacheEntry> owner) {
+            return computeAsOwner(owner, fingerprint, compute, start);
+        }
+        LOG.warn("plan cache not shared key={} reason={}: planning without sharing", key,
+                ((Decision.Unshared<PlanCacheEntry>) decision).reason());
+        return new PlanCacheResult(compute.get(), PlanCacheResult.OFF, millisSince(start));
     }
 
-    private PlanCacheResult computeAsOwner(String key, String fingerprint, Supplier<CachedPlan> compute, long start) {
+    private static PlanCacheResult computeAsOwner(Decision.Owner<PlanCacheEntry> owner, String fingerprint,
+                                                  Supplier<CachedPlan> compute, long start) {
         CachedPlan plan;
         try {
             plan = compute.get();
         } catch (PlanComputeException e) {
-            writeQuietly(key, PlanCacheEntry.failed(fingerprint, clock.instant(), owner, e.getMessage()));
+            owner.fail(e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             // Unexpected: release the lease so other hosts do not wait for a plan that never comes.
-            try {
-                store.delete(key);
-            } catch (RuntimeException ignored) {
-                // the lease times out on its own
-            }
+            owner.abandon();
             throw e;
         }
-        writeQuietly(key, PlanCacheEntry.ready(fingerprint, clock.instant(), owner, plan));
+        owner.complete(PlanCacheEntry.of(fingerprint, plan));
         return new PlanCacheResult(plan, PlanCacheResult.MISS, millisSince(start));
     }
 
-    /**
-     * Deletes a stale entry only if it is still the one we judged stale: another host may already
-     * have replaced it with its own lease. (The store has no conditional delete, so a small window
-     * remains in which two hosts both recompute; that costs one extra model call, never a wrong plan.)
-     */
-    private void deleteIfUnchanged(String key, PlanCacheEntry stale) {
-        Optional<PlanCacheEntry> now = read(key);
-        if (now.isPresent() && now.get().state() == stale.state() && now.get().createdAt().equals(stale.createdAt())) {
-            store.delete(key);
+    /** An entry without a plan is unusable (replaced); one that holds allowed updates lives only holdTtl; others ttl. */
+    private Duration lifetime(PlanCacheEntry entry, Predicate<PatchPlan> holdsAllowed) {
+        if (entry.plan() == null) {
+            return Duration.ZERO;
         }
-    }
-
-    private void writeQuietly(String key, PlanCacheEntry entry) {
-        try {
-            store.put(key, Json.bytes(entry));
-        } catch (RuntimeException e) {
-            LOG.warn("cannot write plan cache entry key={} state={} error={}", key, entry.state(), e.getMessage());
-        }
-    }
-
-    private Optional<PlanCacheEntry> read(String key) {
-        Optional<byte[]> bytes = store.get(key);
-        if (bytes.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            PlanCacheEntry entry = Json.mapper().readValue(bytes.get(), PlanCacheEntry.class);
-            if (entry.state() == null || entry.createdAt() == null) {
-                throw new IOException("no state or created_at");
-            }
-            return Optional.of(entry);
-        } catch (IOException e) {
-            // A corrupt entry must not wedge the fleet: treat it as expired.
-            LOG.warn("corrupt plan cache entry key={} error={}: replacing it", key, e.getMessage());
-            store.delete(key);
-            return Optional.empty();
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlanComputeException("interrupted while waiting for another host's plan");
-        }
+        return holdsAllowed.test(entry.plan()) ? holdTtl : null;
     }
 
     private static long millisSince(long startNanos) {
@@ -204,6 +121,7 @@ public final class StorePlanCache implements PlanCache {
         private Duration leaseTimeout = Duration.ofSeconds(150);
         private Duration pollInterval = Duration.ofMillis(500);
         private Clock clock;
+        private SingleFlight.Sleeper sleeper;
 
         private Builder() {
         }
@@ -225,14 +143,14 @@ public final class StorePlanCache implements PlanCache {
         }
 
         /** How long a READY plan is reused (default 7 days). */
-        /** How long a plan that leaves allowed updates pending is reused (default {@link #HOLD_TTL}, never above ttl). */
-        public Builder holdTtl(Duration holdTtl) {
-            this.holdTtl = holdTtl;
+        public Builder ttl(Duration ttl) {
+            this.ttl = ttl;
             return this;
         }
 
-        public Builder ttl(Duration ttl) {
-            this.ttl = ttl;
+        /** How long a plan that leaves allowed updates pending is reused (default {@link #HOLD_TTL}, never above ttl). */
+        public Builder holdTtl(Duration holdTtl) {
+            this.holdTtl = holdTtl;
             return this;
         }
 
@@ -255,6 +173,12 @@ public final class StorePlanCache implements PlanCache {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** How a waiter waits between polls (default: sleeping); tests pass one that advances their clock. */
+        public Builder sleeper(SingleFlight.Sleeper sleeper) {
+            this.sleeper = sleeper;
             return this;
         }
 

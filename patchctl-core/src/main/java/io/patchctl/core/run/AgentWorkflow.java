@@ -245,7 +245,7 @@ public final class AgentWorkflow {
     private RunOutcome finish(Draft d, long start) {
         d.dnfInvocations = packageManager.invocations();
         d.durationMillis = (System.nanoTime() - start) / 1_000_000;
-        RunReport report = d.build(ExitCodes.of(d.status));
+        RunReport report = d.build(ExitCode.of(d.status).code());
         if (d.status == RunStatus.CANCELLED) {
             LOG.warn("run cancelled error={}", d.error);
         }
@@ -263,7 +263,7 @@ public final class AgentWorkflow {
         String spooled = null;
         if (!failures.isEmpty()) {
             d.error = (d.error == null ? "" : d.error + "; ") + "report not stored durably (" + String.join("; ", failures) + ")";
-            report = d.build(ExitCodes.NOT_STORED);
+            report = d.build(ExitCode.NOT_STORED.code());
             spooled = spool(key, report);
             LOG.warn("report not stored, spooled={} failures={}", spooled, failures);
         }
@@ -326,12 +326,16 @@ public final class AgentWorkflow {
         }
 
         RunReport build(int exitCode) {
-            return new RunReport(RunReport.SCHEMA, runId, timestamp, request.environment(), request.instanceId(),
-                    request.hostname(), request.installroot(), request.mode(), status, exitCode, discovered, advisor, plan,
-                    guarded == null ? List.of() : guarded.approved(), guarded == null ? List.of() : guarded.held(),
-                    guarded == null ? List.of() : guarded.rejected(), transactionTest, apply, verification, rebootNeeded,
-                    dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    guarded == null ? 0 : guarded.rejected().size(), notes);
+            return RunReport.builder().runId(runId).timestamp(timestamp).environment(request.environment())
+                    .instanceId(request.instanceId()).hostname(request.hostname()).installroot(request.installroot())
+                    .mode(request.mode()).status(status).exitCode(exitCode).discovered(discovered).advisor(advisor).plan(plan)
+                    .approved(guarded == null ? List.of() : guarded.approved())
+                    .held(guarded == null ? List.of() : guarded.held())
+                    .rejected(guarded == null ? List.of() : guarded.rejected())
+                    .rejectedTotal(guarded == null ? 0 : guarded.rejected().size())
+                    .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
+                    .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error)
+                    .distro(distro).packageDb(packageDb).spool(spool).notes(notes).build();
         }
     }
 

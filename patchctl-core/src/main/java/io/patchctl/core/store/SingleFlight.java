@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,6 +127,16 @@ public final class SingleFlight<V> {
 
     /** The decision for {@code key}: reuse, fall back, compute as owner, or compute unshared. */
     public Decision<V> acquire(String key) {
+        return acquire(key, value -> ttl);
+    }
+
+    /**
+     * As {@link #acquire(String)}, but a READY value lives for {@code lifetime.apply(value)} (null for
+     * {@code ttl}, never longer than it; zero makes the value unusable, so it is replaced): the plan
+     * cache re-asks sooner for a plan that holds allowed updates.
+     */
+    public Decision<V> acquire(String key, Function<? super V, Duration> lifetime) {
+        Objects.requireNonNull(lifetime, "lifetime");
         Instant waitUntil = clock.instant().plus(maxWait);
         try {
             for (int trip = 0; trip < maxRoundTrips; trip++) {
@@ -143,7 +154,7 @@ public final class SingleFlight<V> {
                     case READY -> {
                         if (entry.createdAt().plus(ttl).isAfter(now)) {
                             Optional<V> value = decodeValue(key, entry);
-                            if (value.isPresent()) {
+                            if (value.isPresent() && entry.createdAt().plus(shorter(lifetime.apply(value.get()))).isAfter(now)) {
                                 return new Decision.Hit<>(value.get(), entry.owner(), entry.createdAt());
                             }
                         }
@@ -230,6 +241,10 @@ public final class SingleFlight<V> {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while waiting for another caller's result");
         }
+    }
+
+    private Duration shorter(Duration lifetime) {
+        return lifetime == null || lifetime.compareTo(ttl) > 0 ? ttl : lifetime;
     }
 
     private static Duration positive(Duration d, String name) {

@@ -4,8 +4,6 @@ import io.patchctl.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.patchctl.core.internal.json.Json;
-
 import io.patchctl.core.store.DirectoryReportStore;
 import io.patchctl.testkit.InMemoryReportStore;
 import io.patchctl.core.store.ReportStore;
@@ -15,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,7 +72,7 @@ class StorePlanCacheTest {
 
         String json = new String(store.objects().get(KEY), StandardCharsets.UTF_8);
         assertThat(json).contains("\"state\" : \"READY\"", "\"owner\" : \"host-a\"", "\"install\" : [ \"openssl-libs\" ]",
-                "\"schema\" : \"patchctl.plan-cache/v1\"");
+                "\"schema\" : \"patchctl.plan-cache/v2\"", "\"fingerprint\" : \"" + FP + "\"");
     }
 
     @Test
@@ -130,7 +129,8 @@ class StorePlanCacheTest {
     @Test
     void getOrCompute_abandonedLease_isTakenOver() {
         InMemoryReportStore store = new InMemoryReportStore();
-        store.put(KEY, Json.bytes(PlanCacheEntry.pending(FP, clock.instant(), "dead-host")));
+        store.put(KEY, ("{\"schema\":\"patchctl.plan-cache/v2\",\"state\":\"PENDING\",\"created_at\":\""
+                + clock.instant() + "\",\"owner\":\"dead-host\"}").getBytes(StandardCharsets.UTF_8));
         clock.advance(Duration.ofMinutes(10));
 
         PlanCacheResult result = cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute());
@@ -167,6 +167,63 @@ class StorePlanCacheTest {
         })).isInstanceOf(IllegalStateException.class).hasMessage("bug");
 
         assertThat(store.objects()).doesNotContainKey(KEY);
+    }
+
+    @Test
+    void getOrCompute_storeThatNeverAnswersConsistently_plansOffInsteadOfSpinning() {
+        // reads never find the entry, creates always say it exists (seen live against S3Proxy under load),
+        // and the clock does not move: the wait is bounded by store round trips, not only by time
+        AtomicInteger sleeps = new AtomicInteger();
+        ReportStore inconsistent = new ReportStore() {
+            @Override
+            public void put(String key, byte[] body) {
+            }
+
+            @Override
+            public boolean putIfAbsent(String key, byte[] body) {
+                return false;
+            }
+
+            @Override
+            public Optional<byte[]> get(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<String> list(String prefix) {
+                return List.of();
+            }
+
+            @Override
+            public void delete(String key) {
+            }
+
+            @Override
+            public String describe() {
+                return "inconsistent";
+            }
+        };
+        StorePlanCache cache = StorePlanCache.builder().store(inconsistent).env("dev").owner("h").clock(clock)
+                .pollInterval(Duration.ofSeconds(1)).leaseTimeout(Duration.ofSeconds(30))
+                .sleeper(d -> sleeps.incrementAndGet()).build();
+
+        PlanCacheResult result = cache.getOrCompute(FP, compute());
+
+        assertThat(result.status()).isEqualTo("off");
+        assertThat(computes.get()).isEqualTo(1);
+        assertThat(sleeps.get()).isBetween(30, 60);
+    }
+
+    @Test
+    void getOrCompute_entryOfTheOldSchema_isReplaced() {
+        InMemoryReportStore store = new InMemoryReportStore();
+        store.put(KEY, ("{\"schema\":\"patchctl.plan-cache/v1\",\"state\":\"READY\",\"created_at\":\"" + clock.instant()
+                + "\",\"plan\":{\"install\":[\"old\"]}}").getBytes(StandardCharsets.UTF_8));
+
+        PlanCacheResult result = cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute());
+
+        assertThat(result.status()).isEqualTo("miss");
+        assertThat(new String(store.objects().get(KEY), StandardCharsets.UTF_8)).contains("patchctl.plan-cache/v2");
     }
 
     @Test

@@ -149,7 +149,7 @@ class AgentWorkflowTest {
         RunReport report = workflow(dnf).build().run(REQUEST).report();
 
         assertThat(report.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(report.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(report.exitCode()).isEqualTo(ExitCode.FAILED.code());
         assertThat(report.error()).startsWith("transaction test failed, nothing was changed:").contains("conflicts");
         assertThat(report.transactionTest().success()).isFalse();
         assertThat(report.transactionTest().exitCode()).isEqualTo(1);
@@ -165,7 +165,7 @@ class AgentWorkflowTest {
 
         RunOutcome outcome = workflow(dnf).store(down).spoolDir(tmp.resolve("spool")).build().run(REQUEST);
 
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.NOT_STORED);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.NOT_STORED.code());
         assertThat(outcome.report().status()).isEqualTo(RunStatus.COMPLIANT);
         assertThat(outcome.report().error()).contains("report not stored durably").contains("memory: in-memory store is down (test)");
         Path spooled = Path.of(outcome.spooledTo());
@@ -245,7 +245,7 @@ class AgentWorkflowTest {
         List<String> expected = calls.isEmpty() ? List.of() : List.of(calls.split(","));
         assertThat(dnf.calls).containsExactlyElementsOf(expected);
         assertThat(outcome.report().status()).isEqualTo(RunStatus.CANCELLED);
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.CANCELLED);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.CANCELLED.code());
         assertThat(outcome.report().error()).contains("cancelled (SIGTERM) " + where);
         assertThat(outcome.storedAt()).hasSize(1);
         // SSM hears "non-compliant" unless the upgrade was done and verified before the signal

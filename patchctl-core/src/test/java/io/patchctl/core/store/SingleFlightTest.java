@@ -75,6 +75,17 @@ class SingleFlightTest {
     }
 
     @Test
+    void shorterLifetimeForAValue_expiresItEarlier_neverLaterThanTtl() {
+        ((Decision.Owner<Value>) flight("host-a").acquire(KEY)).complete(new Value("holds", 0));
+        clock.advance(Duration.ofHours(2));
+        assertThat(flight("host-b").acquire(KEY, v -> Duration.ofHours(3))).isInstanceOf(Decision.Hit.class);
+        assertThat(flight("host-b").acquire(KEY, v -> Duration.ofDays(30))).isInstanceOf(Decision.Hit.class);
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(flight("host-b").acquire(KEY, v -> v.n() == 0 ? Duration.ofHours(3) : null)).isInstanceOf(Decision.Owner.class);
+    }
+
+    @Test
     void waiter_getsTheOwnersValue_whenItLandsDuringTheWait() {
         Decision.Owner<Value> owner = (Decision.Owner<Value>) flight("host-a").acquire(KEY);
         SingleFlight<Value> waiter = SingleFlight.builder(Value.class).store(store).schema("patchctl.test/v1").owner("host-b")
