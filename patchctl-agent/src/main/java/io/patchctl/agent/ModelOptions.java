@@ -14,8 +14,8 @@ public final class ModelOptions {
             description = "Bedrock model or inference profile (default: env BEDROCK_MODEL, else " + BedrockModels.DEFAULT_MODEL_ID + ").")
     String modelId;
 
-    @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-us-east-2}",
-            description = "AWS region for Bedrock and S3 (default: env AWS_REGION, else us-east-2).")
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-" + BedrockModels.DEFAULT_REGION + "}",
+            description = "AWS region for Bedrock and S3 (default: env AWS_REGION, else " + BedrockModels.DEFAULT_REGION + ").")
     String region;
 
     public String modelId() {

@@ -1,5 +1,6 @@
 package io.patchctl.cli;
 
+import io.patchctl.aws.BedrockModels;
 import io.patchctl.agent.PatchctlException;
 import io.patchctl.agent.ReportStoreOptions;
 import io.patchctl.agent.VerboseOption;
@@ -60,8 +61,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Directory for fleet-report.html and fleet-report.json (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-us-east-2}",
-            description = "Region of the bucket (default: env AWS_REGION, else us-east-2).")
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-" + BedrockModels.DEFAULT_REGION + "}",
+            description = "Region of the bucket (default: env AWS_REGION, else " + BedrockModels.DEFAULT_REGION + ").")
     String region;
 
     @Mixin

@@ -174,35 +174,7 @@ class StorePlanCacheTest {
         // reads never find the entry, creates always say it exists (seen live against S3Proxy under load),
         // and the clock does not move: the wait is bounded by store round trips, not only by time
         AtomicInteger sleeps = new AtomicInteger();
-        ReportStore inconsistent = new ReportStore() {
-            @Override
-            public void put(String key, byte[] body) {
-            }
-
-            @Override
-            public boolean putIfAbsent(String key, byte[] body) {
-                return false;
-            }
-
-            @Override
-            public Optional<byte[]> get(String key) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<String> list(String prefix) {
-                return List.of();
-            }
-
-            @Override
-            public void delete(String key) {
-            }
-
-            @Override
-            public String describe() {
-                return "inconsistent";
-            }
-        };
+        ReportStore inconsistent = new io.patchctl.testkit.InconsistentStore();
         StorePlanCache cache = StorePlanCache.builder().store(inconsistent).env("dev").owner("h").clock(clock)
                 .pollInterval(Duration.ofSeconds(1)).leaseTimeout(Duration.ofSeconds(30))
                 .sleeper(d -> sleeps.incrementAndGet()).build();

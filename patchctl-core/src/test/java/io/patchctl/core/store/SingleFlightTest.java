@@ -128,35 +128,7 @@ class SingleFlightTest {
     void inconsistentStoreAndFrozenClock_neverSpinForever() {
         // a read that never finds the object and a create that always says it exists: a store mid-race,
         // with a clock that does not move: the loop must still end
-        ReportStore liar = new ReportStore() {
-            @Override
-            public void put(String key, byte[] body) {
-            }
-
-            @Override
-            public boolean putIfAbsent(String key, byte[] body) {
-                return false;
-            }
-
-            @Override
-            public Optional<byte[]> get(String key) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<String> list(String prefix) {
-                return List.of();
-            }
-
-            @Override
-            public void delete(String key) {
-            }
-
-            @Override
-            public String describe() {
-                return "liar";
-            }
-        };
+        ReportStore liar = new io.patchctl.testkit.InconsistentStore();
         SingleFlight<Value> f = SingleFlight.builder(Value.class).store(liar).schema("patchctl.test/v1")
                 .ttl(Duration.ofHours(6)).leaseTimeout(Duration.ofSeconds(50)).maxWait(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofSeconds(1)).clock(clock).sleeper(d -> sleeps.incrementAndGet()).build();
