@@ -9,7 +9,7 @@ cd "$ROOT"
 RUNS="${1:-5}"; PACKAGES="${2:-60}"; SECURE="${3:-40}"
 bin/patchctl --version >/dev/null          # build the jar if needed
 export PATCHCTL_NO_BUILD=1
-JAR=patchctl-agent/target/patchctl.jar
+JAR=patchctl-cli/target/patchctl.jar   # the operator jar: it carries the lab (LabMain)
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/patchctl-bench.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 

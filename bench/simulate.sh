@@ -7,10 +7,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 CP_FILE="$(mktemp "${TMPDIR:-/tmp}/patchctl-bench-cp.XXXXXX")"
 trap 'rm -f "$CP_FILE"' EXIT
-# compile main and test classes of the agent and its modules, and print the test classpath (no install)
-./mvnw -q -B -pl patchctl-agent -am test-compile \
+# compile main and test classes of the CLI and its modules, and print the test classpath (no install)
+./mvnw -q -B -pl patchctl-cli -am test-compile \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >&2
-CP="patchctl-agent/target/test-classes:patchctl-agent/target/classes:$(cat "$CP_FILE")"
+CP="patchctl-cli/target/test-classes:patchctl-cli/target/classes:$(cat "$CP_FILE")"
 exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "$CP" io.patchctl.agent.cli.SimulateBenchmark "$@"
+  -cp "$CP" io.patchctl.cli.SimulateBenchmark "$@"

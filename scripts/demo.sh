@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bin/patchctl --version >/dev/null   # builds the jar if missing
 DIR="$(mktemp -d "${TMPDIR:-/tmp}/patchctl-demo.XXXXXX")"
-eval "$(java -cp patchctl-agent/target/patchctl.jar io.patchctl.lab.LabMain host "$DIR/host" mixed)"
+eval "$(java -cp patchctl-cli/target/patchctl.jar io.patchctl.lab.LabMain host "$DIR/host" mixed)"
 export HOME   # the lab's private HOME: its .rpmmacros keeps rpm's database at /var/lib/rpm in the installroot
 args=(--installroot="$INSTALLROOT" --dnf-arg=--config="$DNF_CONF" --dnf-arg=--releasever=8 --dnf-arg=--noplugins
       --advisor=rules --env=demo --instance-id=i-0demo --report-dir="$DIR/reports" --spool-dir="$DIR/spool")

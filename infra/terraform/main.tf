@@ -75,7 +75,7 @@ locals {
     max_packages         = var.policy_max_packages
   })
 
-  # Prefixes whose objects expire after report_retention_days (see DESIGN.md "Report layout").
+  # Prefixes whose objects expire after report_retention_days (see docs/design.md, "Report layout").
   report_prefixes = ["bedrock-patch/", "bedrock-patch-runs/", "bedrock-patch-insights/"]
 
   escalation_enabled = var.escalation_email != ""
@@ -354,7 +354,7 @@ resource "aws_lambda_function" "patch_insights" {
   description      = "patchctl failure insights: root-cause analysis of a failed patch run (Bedrock, rules fallback)."
   role             = aws_iam_role.lambda_role.arn
   runtime          = "java21"
-  handler          = "io.patchctl.insights.InsightsHandler::handleRequest"
+  handler          = "io.patchctl.lambda.InsightsHandler::handleRequest"
   filename         = var.insights_jar_path
   source_code_hash = filebase64sha256(var.insights_jar_path)
   memory_size      = var.lambda_memory_mb

@@ -323,7 +323,7 @@ variable "instance_role_name" {
 }
 
 variable "agent_jar_path" {
-  description = "Path of the agent's shaded jar built by Maven (patchctl-agent/target/patchctl.jar); uploaded to S3 and checksum-pinned in the document."
+  description = "Path of the agent's shaded jar built by Maven (patchctl-agent/target/patchctl-agent.jar); uploaded to S3 and checksum-pinned in the document."
   type        = string
 
   validation {
@@ -333,7 +333,7 @@ variable "agent_jar_path" {
 }
 
 variable "insights_jar_path" {
-  description = "Path of the insights Lambda's shaded jar built by Maven (patchctl-insights/target/patchctl-insights.jar)."
+  description = "Path of the insights Lambda's shaded jar built by Maven (patchctl-lambda/target/patchctl-insights.jar)."
   type        = string
 
   validation {

@@ -23,9 +23,9 @@ cleanup() { [ -n "$STUB_PID" ] && kill "$STUB_PID" 2>/dev/null; rm -rf "$WORK"; 
 trap cleanup EXIT
 
 # A copy, so no .terraform directory or state lands in the repository.
-mkdir -p "$WORK/repo/infra" "$WORK/repo/patchctl-agent/target" "$WORK/repo/patchctl-insights/target"
+mkdir -p "$WORK/repo/infra" "$WORK/repo/patchctl-agent/target" "$WORK/repo/patchctl-lambda/target"
 cp -r "$REPO/infra/terraform" "$WORK/repo/infra/"
-for jar in patchctl-agent/target/patchctl.jar patchctl-insights/target/patchctl-insights.jar; do
+for jar in patchctl-agent/target/patchctl-agent.jar patchctl-lambda/target/patchctl-insights.jar; do
   if [ -f "$REPO/$jar" ]; then cp "$REPO/$jar" "$WORK/repo/$jar"; else printf 'stand-in for %s\n' "$jar" > "$WORK/repo/$jar"; fi
 done
 
@@ -33,12 +33,12 @@ done
 python3 - "$WORK/repo" <<'PY'
 import os, sys, zipfile
 repo = sys.argv[1]
-lam = f"{repo}/patchctl-insights/target/patchctl-insights.jar"
-agent = f"{repo}/patchctl-agent/target/patchctl.jar"
+lam = f"{repo}/patchctl-lambda/target/patchctl-insights.jar"
+agent = f"{repo}/patchctl-agent/target/patchctl-agent.jar"
 if zipfile.is_zipfile(lam):
     size = os.path.getsize(lam)
     names = set(zipfile.ZipFile(lam).namelist())
-    ok = size < 50 * 1024 * 1024 and "io/patchctl/insights/InsightsHandler.class" in names
+    ok = size < 50 * 1024 * 1024 and "io/patchctl/lambda/InsightsHandler.class" in names
     print(("ok   " if ok else "FAIL ") + f"insights jar {size / 1e6:.1f} MB (< 50 MB direct upload), InsightsHandler.class inside")
     if not ok: sys.exit(1)
 else:
@@ -148,7 +148,7 @@ queue = one("aws_sqs_queue.patch_failure")
 check(queue["visibility_timeout_seconds"] == 6 * fn_timeout if (fn_timeout := one("aws_lambda_function.patch_insights")["timeout"]) else False,
       f"queue visibility {queue['visibility_timeout_seconds']} s = 6 x function timeout {fn_timeout} s")
 fn = one("aws_lambda_function.patch_insights")
-check((fn["runtime"], fn["handler"], fn["snap_start"][0]["apply_on"]) == ("java21", "io.patchctl.insights.InsightsHandler::handleRequest", "PublishedVersions"), "lambda runtime/handler/SnapStart")
+check((fn["runtime"], fn["handler"], fn["snap_start"][0]["apply_on"]) == ("java21", "io.patchctl.lambda.InsightsHandler::handleRequest", "PublishedVersions"), "lambda runtime/handler/SnapStart")
 esm = one("aws_lambda_event_source_mapping.patch_failure_queue")
 check(esm["scaling_config"][0]["maximum_concurrency"] == 5 and esm["function_response_types"] == ["ReportBatchItemFailures"], "ESM concurrency 5 + partial batch")
 print(f"{len(res)} resources planned")
@@ -174,8 +174,8 @@ provider "aws" {
 EOF2
 cd "$ROOT"
 terraform init -backend=false -input=false -plugin-dir="$PLUGIN_DIR" >/dev/null
-VARS=(-var environment=dev -var "agent_jar_path=$WORK/repo/patchctl-agent/target/patchctl.jar"
-      -var "insights_jar_path=$WORK/repo/patchctl-insights/target/patchctl-insights.jar")
+VARS=(-var environment=dev -var "agent_jar_path=$WORK/repo/patchctl-agent/target/patchctl-agent.jar"
+      -var "insights_jar_path=$WORK/repo/patchctl-lambda/target/patchctl-insights.jar")
 console() { echo "$1" | terraform console -plan "${VARS[@]}" | python3 -c 'import json,sys; print(json.loads(sys.stdin.read()))'; }
 VALUES='{compliance_type = "Custom:RHEL8SecurityPatching", document_name = "dev-bedrock-rhel8-patch", document_arn = "arn:aws:ssm:us-east-2:123456789012:document/dev-bedrock-rhel8-patch", test_event_source = "custom.patch-manager"}'
 console "jsonencode(templatefile(\"templates/failure-event-pattern.json.tftpl\", $VALUES))" >"$WORK/pattern.rendered"

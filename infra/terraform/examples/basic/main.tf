@@ -12,8 +12,8 @@ module "patchctl" {
   region      = var.region
   environment = var.environment
 
-  agent_jar_path    = "${path.module}/../../../../patchctl-agent/target/patchctl.jar"
-  insights_jar_path = "${path.module}/../../../../patchctl-insights/target/patchctl-insights.jar"
+  agent_jar_path    = "${path.module}/../../../../patchctl-agent/target/patchctl-agent.jar"
+  insights_jar_path = "${path.module}/../../../../patchctl-lambda/target/patchctl-insights.jar"
 
   instance_role_name = var.instance_role_name
   escalation_email   = var.escalation_email

@@ -14,7 +14,7 @@ variable "bucket_name" {
 }
 
 variable "agent_jar_key" {
-  description = "S3 key of the agent jar (patchctl.jar) in bucket_name."
+  description = "S3 key of the agent jar (patchctl-agent.jar) in bucket_name."
   type        = string
 }
 

@@ -27,7 +27,7 @@ final class BedrockErrors {
      * @param retries why each earlier attempt was retried
      */
     static ModelException map(SdkException e, String modelId, String region, long elapsedMillis, List<String> retries) {
-        Reason reason = reason(e);
+        Reason reason = throttledUntilTheBudgetRanOut(e, retries) ? Reason.THROTTLED : reason(e);
         String detail = e instanceof AwsServiceException && ((AwsServiceException) e).awsErrorDetails() != null
                 ? ((AwsServiceException) e).awsErrorDetails().errorCode() + " (HTTP " + ((AwsServiceException) e).statusCode()
                         + "): " + oneLine(((AwsServiceException) e).awsErrorDetails().errorMessage())
@@ -38,6 +38,17 @@ final class BedrockErrors {
                 + String.join("; ", retries) + ")";
         return new ModelException(reason, "Bedrock call to " + modelId + " failed after " + elapsedMillis + " ms: "
                 + detail + note + attempts + hint(reason, modelId, region), e, retries);
+    }
+
+    /**
+     * A call whose every retried attempt was throttled and that then hit its call timeout was stopped by
+     * throttling, not by a slow model: the timeout is only where the backoff ran into the budget (which
+     * side of it a run lands on depends on the jittered backoff). Reporting TIMEOUT would send the
+     * operator after latency instead of the account's Bedrock quota.
+     */
+    static boolean throttledUntilTheBudgetRanOut(SdkException e, List<String> retries) {
+        return e instanceof ApiCallTimeoutException && !retries.isEmpty()
+                && retries.stream().allMatch(r -> r.contains("HTTP 429") && !r.contains("ModelNotReady"));
     }
 
     /** What the operator has to change, for the failures a retry cannot cure. */

@@ -95,7 +95,7 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
      * extended, not replaced: replacing it would drop the STANDARD retry strategy for the SDK's LEGACY one.
      */
     private static BedrockRuntimeClient buildClient(AwsClientSettings settings) {
-        var builder = settings.applyTo(BedrockRuntimeClient.builder());
+        var builder = settings.applyTo(BedrockRuntimeClient.builder(), AwsService.BEDROCK_RUNTIME);
         return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
                 .addExecutionInterceptor(new BedrockAttemptLog()).build()).build();
     }
@@ -153,13 +153,29 @@ public final class BedrockModelClient implements ModelClient, AutoCloseable {
         }
     }
 
+    /**
+     * InvokeModel's {@code body} is at most 25,000,000 bytes (botocore's bedrock-runtime 2023-09-30
+     * service model, shape {@code Body}, commit 0e6e240): a larger request is refused here, before it is
+     * signed and sent, as the bad request it is (the advisor falls back to the rules with this reason).
+     */
+    static final int MAX_INVOKE_BODY_BYTES = 25_000_000;
+
+    static SdkBytes checkedBody(String json) {
+        SdkBytes bytes = SdkBytes.fromUtf8String(json);
+        if (bytes.asByteArrayUnsafe().length > MAX_INVOKE_BODY_BYTES) {
+            throw new ModelException(ModelException.Reason.BAD_REQUEST, "InvokeModel body of " + bytes.asByteArrayUnsafe().length
+                    + " bytes is over the API's limit of " + MAX_INVOKE_BODY_BYTES + " bytes; not sent");
+        }
+        return bytes;
+    }
+
     private ModelReply invokeModel(ModelRequest request, AwsRequestOverrideConfiguration override, long start,
                                    AttemptCounter attempts) {
         InvokeModelRequest.Builder b = InvokeModelRequest.builder()
                 .modelId(modelId)
                 .contentType("application/json")
                 .accept("application/json")
-                .body(SdkBytes.fromUtf8String(anthropicBody(request, effectiveReasoningBudget(request))))
+                .body(checkedBody(anthropicBody(request, effectiveReasoningBudget(request))))
                 .overrideConfiguration(override);
         if (guardrailId != null) {
             b.guardrailIdentifier(guardrailId).guardrailVersion(guardrailVersion);

@@ -6,8 +6,12 @@ import java.util.Optional;
 /** Model ids patchctl knows about: the default, and retired ids that are accepted but documented as such. */
 public final class BedrockModels {
 
-    /** Claude Sonnet 4.6 through the US cross-region inference profile (required in us-east-2). */
+    /**
+     * Claude Sonnet 4.6 through the US cross-region inference profile (required in the default region).
+     * The one default of CLI, agent and Lambda (Terraform's bedrock_model_id default is tested against it).
+     */
     public static final String DEFAULT_MODEL_ID = "us.anthropic.claude-sonnet-4-6";
+    /** The one default region of CLI, agent, Lambda and {@link AwsClientSettings} (a constant: picocli defaults use it). */
     public static final String DEFAULT_REGION = "us-east-2";
 
     private static final Map<String, String> RETIRED = Map.of(

@@ -43,8 +43,23 @@ public final class Ec2InstanceMetadata {
 
     /** The instance id, or empty off EC2 (no answer, an error, or something that is not an instance id). */
     public Optional<String> instanceId() {
+        return lookup().instanceId();
+    }
+
+    /** What one lookup found, and when nothing: why (what tests assert instead of timing the call). */
+    record Lookup(Optional<String> instanceId, String whyEmpty) {
+        static Lookup found(String id) {
+            return new Lookup(Optional.of(id), "");
+        }
+
+        static Lookup empty(String why) {
+            return new Lookup(Optional.empty(), why);
+        }
+    }
+
+    Lookup lookup() {
         if (disabled) {
-            return Optional.empty();
+            return Lookup.empty("IMDS disabled");
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         try {
@@ -53,23 +68,23 @@ public final class Ec2InstanceMetadata {
                     .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (token.statusCode() != 200) {
                 LOG.debug("IMDS token request answered HTTP {}", token.statusCode());
-                return Optional.empty();
+                return Lookup.empty("token request answered HTTP " + token.statusCode());
             }
             HttpResponse<String> id = http.send(HttpRequest.newBuilder(endpoint.resolve("/latest/meta-data/instance-id"))
                     .timeout(timeout).header("X-aws-ec2-metadata-token", token.body().strip()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             String value = id.body() == null ? "" : id.body().strip();
             if (id.statusCode() == 200 && INSTANCE_ID.matcher(value).matches()) {
-                return Optional.of(value);
+                return Lookup.found(value);
             }
             LOG.debug("IMDS instance-id answered HTTP {} with an unexpected body", id.statusCode());
-            return Optional.empty();
+            return Lookup.empty("instance-id answered HTTP " + id.statusCode() + " with an unexpected body");
         } catch (IOException e) {
             LOG.debug("IMDS not reachable at {}: {}", endpoint, e.toString());
-            return Optional.empty();
+            return Lookup.empty("not reachable: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            return Lookup.empty("interrupted");
         }
     }
 }

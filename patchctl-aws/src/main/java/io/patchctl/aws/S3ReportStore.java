@@ -2,15 +2,12 @@ package io.patchctl.aws;
 
 import io.patchctl.core.store.ReportStore;
 import io.patchctl.core.store.StoreUnavailableException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -40,22 +37,20 @@ public final class S3ReportStore implements ReportStore, AutoCloseable {
     }
 
     /**
-     * A store with its own client: the given region, the shared timeouts and retry strategy, the
-     * endpoint from {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL} if set (then path-style
-     * addressing, as S3Proxy and other stand-ins need).
+     * A store with its own client built from the settings (normally {@link AwsClientSettings.Profile#STORAGE});
+     * with an S3 endpoint override, path-style addressing, as S3Proxy and other stand-ins need.
      */
-    public static S3ReportStore create(String bucket, Region region, AwsClientConfig config, Map<String, String> env) {
-        return new S3ReportStore(client(region, config, env, AwsClientConfig.endpointOverride(env, "S3", "S3")), bucket);
+    public static S3ReportStore create(AwsClientSettings settings, String bucket) {
+        return new S3ReportStore(client(settings), bucket);
     }
 
-    static S3Client client(Region region, AwsClientConfig config, Map<String, String> env, Optional<URI> endpoint) {
-        S3ClientBuilder builder = config.settings(Objects.requireNonNull(region, "region"), env, endpoint)
-                .applyTo(S3Client.builder())
+    static S3Client client(AwsClientSettings settings) {
+        S3ClientBuilder builder = settings.applyTo(S3Client.builder(), AwsService.S3)
                 // Reports are a few KB: "Expect: 100-continue" only adds a round trip (and HttpURLConnection
                 // waits up to 5 s for the 100 when the server is slow).
                 .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build());
         // Stand-ins (S3Proxy) and custom endpoints answer on one host: no bucket subdomains.
-        endpoint.ifPresent(uri -> builder.forcePathStyle(true));
+        settings.endpoint(AwsService.S3).ifPresent(uri -> builder.forcePathStyle(true));
         return builder.build();
     }
 

@@ -2,10 +2,8 @@ package io.patchctl.aws;
 
 import io.patchctl.core.insights.Escalator;
 import io.patchctl.core.insights.InsightReport;
-import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Publishes a short summary of an escalated failure, with where its report is, to an SNS topic. */
@@ -24,19 +22,21 @@ public final class SnsEscalator implements Escalator, AutoCloseable {
 
     public SnsEscalator(SnsClient sns, String topicArn, String storeDescription) {
         this.sns = Objects.requireNonNull(sns, "sns");
-        if (topicArn == null || !topicArn.startsWith("arn:")) {
-            throw new IllegalArgumentException("escalation topic must be an SNS topic ARN (arn:aws:sns:…), was '" + topicArn + "'");
-        }
-        this.topicArn = topicArn;
+        this.topicArn = requireTopicArn(topicArn);
         this.storeDescription = storeDescription;
     }
 
-    /** With its own client: the region, shared timeouts/retries, endpoint from AWS_ENDPOINT_URL_SNS if set. */
-    public static SnsEscalator create(String topicArn, Region region, AwsClientConfig config, Map<String, String> env,
-                                      String storeDescription) {
-        SnsClient sns = config.settings(region, env, AwsClientConfig.endpointOverride(env, "SNS", "Sns"))
-                .applyTo(SnsClient.builder()).build();
-        return new SnsEscalator(sns, topicArn, storeDescription);
+    /** @throws IllegalArgumentException unless an ARN (checked at init even when the client is built later) */
+    public static String requireTopicArn(String topicArn) {
+        if (topicArn == null || !topicArn.startsWith("arn:")) {
+            throw new IllegalArgumentException("escalation topic must be an SNS topic ARN (arn:aws:sns:…), was '" + topicArn + "'");
+        }
+        return topicArn;
+    }
+
+    /** With its own client built from the settings (normally {@link AwsClientSettings.Profile#STORAGE}). */
+    public static SnsEscalator create(AwsClientSettings settings, String topicArn, String storeDescription) {
+        return new SnsEscalator(settings.applyTo(SnsClient.builder(), AwsService.SNS).build(), topicArn, storeDescription);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.patchctl.aws;
 import io.patchctl.core.compliance.ComplianceItem;
 import io.patchctl.core.compliance.ComplianceItems;
 import io.patchctl.core.report.RunReport;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -46,16 +45,10 @@ public final class SsmComplianceReporter implements AutoCloseable {
         this.complianceType = SsmComplianceLimits.complianceType(complianceType);
     }
 
-    /** Compliance calls are small: 3 attempts within 15 s. */
-    public static SsmComplianceReporter create(AwsClientSettings settings) {
-        return create(settings, ComplianceItems.TYPE);
-    }
-
+    /** With its own client built from the settings (normally {@link AwsClientSettings.Profile#COMPLIANCE}). */
     public static SsmComplianceReporter create(AwsClientSettings settings, String complianceType) {
         SsmComplianceLimits.complianceType(complianceType);
-        AwsClientSettings short_ = settings.toBuilder().apiCallTimeout(Duration.ofSeconds(15))
-                .apiCallAttemptTimeout(Duration.ofSeconds(5)).maxAttempts(3).build();
-        return new SsmComplianceReporter(short_.applyTo(SsmClient.builder()).build(), complianceType);
+        return new SsmComplianceReporter(settings.applyTo(SsmClient.builder(), AwsService.SSM).build(), complianceType);
     }
 
     /** EC2 ({@code i-…}) and hybrid managed ({@code mi-…}) instances have compliance in SSM. */

@@ -19,17 +19,23 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.patchctl.core.model.ModelException;
 import io.patchctl.core.model.ModelReply;
 import io.patchctl.core.model.ModelRequest;
+import io.patchctl.testkit.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
@@ -61,7 +67,7 @@ class BedrockModelClientTest {
 
     @Test
     void invoke_sendsAnthropicMessagesBody_toUrlEncodedModelPath() throws IOException {
-        bedrock.stubFor(post(urlPathEqualTo(RETIRED_PATH)).willReturn(ok(anthropic("{\"install\":[]}", "end_turn", 321, 45))));
+        bedrock.stubFor(post(urlPathEqualTo(RETIRED_PATH)).willReturn(BedrockStub.reply("{\"install\":[]}", "end_turn", 321, 45)));
 
         ModelReply reply = client(RETIRED, fastSettings()).invoke(REQUEST);
 
@@ -86,9 +92,9 @@ class BedrockModelClientTest {
     @Test
     void invoke_throttledOnceThenOk_retriesAndCountsTwoAttempts() {
         bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).inScenario("t").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(error(429, "ThrottlingException", "Too many requests")).willSetStateTo("ok"));
+                .willReturn(BedrockStub.error(429, "ThrottlingException", "Too many requests")).willSetStateTo("ok"));
         bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).inScenario("t").whenScenarioStateIs("ok")
-                .willReturn(ok(anthropic("hi", "end_turn", 1, 1))));
+                .willReturn(BedrockStub.reply("hi", "end_turn", 1, 1)));
 
         ModelReply reply = client(null, fastSettings()).invoke(REQUEST);
 
@@ -99,7 +105,7 @@ class BedrockModelClientTest {
 
     @Test
     void invoke_throttledForever_givesUpAfterMaxAttemptsAsThrottled() {
-        bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).willReturn(error(429, "ThrottlingException", "Rate exceeded")));
+        bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).willReturn(BedrockStub.error(429, "ThrottlingException", "Rate exceeded")));
 
         assertThatThrownBy(() -> client(null, fastSettings()).invoke(REQUEST))
                 .isInstanceOf(ModelException.class)
@@ -116,9 +122,9 @@ class BedrockModelClientTest {
         for (String[] t : transients) {
             bedrock.resetAll();
             bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).inScenario(t[1]).whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(error(Integer.parseInt(t[0]), t[1], "transient")).willSetStateTo("ok"));
+                    .willReturn(BedrockStub.error(Integer.parseInt(t[0]), t[1], "transient")).willSetStateTo("ok"));
             bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).inScenario(t[1]).whenScenarioStateIs("ok")
-                    .willReturn(ok(anthropic("fine", "end_turn", 1, 1))));
+                    .willReturn(BedrockStub.reply("fine", "end_turn", 1, 1)));
 
             ModelReply reply = client(null, fastSettings()).invoke(REQUEST);
 
@@ -129,7 +135,7 @@ class BedrockModelClientTest {
     @Test
     void invoke_accessDenied_isNotRetriedAndMapped() {
         bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH))
-                .willReturn(error(403, "AccessDeniedException", "You don't have access to the model with the specified model ID.")));
+                .willReturn(BedrockStub.error(403, "AccessDeniedException", "You don't have access to the model with the specified model ID.")));
 
         assertThatThrownBy(() -> client(null, fastSettings()).invoke(REQUEST))
                 .isInstanceOf(ModelException.class)
@@ -140,7 +146,7 @@ class BedrockModelClientTest {
 
     @Test
     void invoke_retiredModel_mapsEndOfLifeValidationToModelUnavailable() {
-        bedrock.stubFor(post(urlPathEqualTo(RETIRED_PATH)).willReturn(error(400, "ValidationException",
+        bedrock.stubFor(post(urlPathEqualTo(RETIRED_PATH)).willReturn(BedrockStub.error(400, "ValidationException",
                 "This model version has reached the end of its life. Please refer to the AWS documentation for more details.")));
 
         assertThatThrownBy(() -> client(RETIRED, fastSettings()).invoke(REQUEST))
@@ -153,7 +159,7 @@ class BedrockModelClientTest {
 
     @Test
     void invoke_otherValidationError_isBadRequest() {
-        bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).willReturn(error(400, "ValidationException",
+        bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).willReturn(BedrockStub.error(400, "ValidationException",
                 "max_tokens: Input should be less than or equal to 64000")));
 
         assertThatThrownBy(() -> client(null, fastSettings()).invoke(REQUEST))
@@ -164,17 +170,18 @@ class BedrockModelClientTest {
 
     @Test
     void invoke_replySlowerThanTimeout_timesOutWithoutHanging() {
+        // The stub answers only after 5 s: a call that returns sooner can only have been cut by a timeout
+        // (without one it would succeed with "late"), and the SDK's exception says which one fired.
         bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH))
-                .willReturn(ok(anthropic("late", "end_turn", 1, 1)).withFixedDelay(5_000)));
+                .willReturn(BedrockStub.reply("late", "end_turn", 1, 1).withFixedDelay(5_000)));
         AwsClientSettings settings = fastSettings().toBuilder()
                 .apiCallTimeout(Duration.ofMillis(1200)).apiCallAttemptTimeout(Duration.ofMillis(500)).build();
 
-        long start = System.nanoTime();
         assertThatThrownBy(() -> client(null, settings).invoke(REQUEST))
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining("failed after")
+                .hasMessageMatching("(?s).*: ApiCall(Attempt)?TimeoutException: .*")
                 .extracting(e -> ((ModelException) e).reason()).isEqualTo(ModelException.Reason.TIMEOUT);
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
     }
 
     @Test
@@ -191,7 +198,7 @@ class BedrockModelClientTest {
 
     @Test
     void invoke_bodyThatIsNotAnthropic_isRejected() {
-        bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).willReturn(ok("{\"completion\":\"old API\"}")));
+        bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).willReturn(BedrockStub.json("{\"completion\":\"old API\"}")));
 
         assertThatThrownBy(() -> client(null, fastSettings()).invoke(REQUEST))
                 .isInstanceOf(ModelException.class)
@@ -200,12 +207,13 @@ class BedrockModelClientTest {
     }
 
     @Test
-    void invoke_budgetSpent_failsWithoutCalling() throws InterruptedException {
-        bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).willReturn(ok(anthropic("x", "end_turn", 1, 1))));
+    void invoke_budgetSpent_failsWithoutCalling() {
+        bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).willReturn(BedrockStub.reply("x", "end_turn", 1, 1)));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T02:00:00Z"));
         BedrockModelClient client = track(BedrockModelClient.builder().settings(fastSettings())
-                .budget(Duration.ofMillis(400)).build());
+                .budget(Duration.ofMillis(400)).clock(clock).build());
         client.invoke(REQUEST);
-        Thread.sleep(450);
+        clock.advance(Duration.ofMillis(450));
 
         assertThatThrownBy(() -> client.invoke(REQUEST))
                 .isInstanceOf(ModelException.class)
@@ -215,28 +223,48 @@ class BedrockModelClientTest {
     }
 
     @Test
-    void invoke_credentialsProviderHangs_fallsBackInUnderTwoSeconds() {
-        AwsCredentialsProvider hanging = () -> {
-            try {
-                Thread.sleep(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("unreachable");
-        };
-        AwsClientSettings settings = fastSettings().toBuilder().credentials(hanging).build();
+    void invoke_budgetNotYetSpent_calls() {
+        bedrock.stubFor(post(urlPathEqualTo(DEFAULT_PATH)).willReturn(BedrockStub.reply("x", "end_turn", 1, 1)));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T02:00:00Z"));
+        BedrockModelClient client = track(BedrockModelClient.builder().settings(fastSettings())
+                .budget(Duration.ofMillis(400)).clock(clock).build());
+        client.invoke(REQUEST);
+        clock.advance(Duration.ofMillis(250));
 
-        long start = System.nanoTime();
-        assertThatThrownBy(() -> client(null, settings).invoke(REQUEST))
-                .isInstanceOf(ModelException.class)
-                .hasMessageContaining("no AWS credentials resolved within 1500 ms")
-                .extracting(e -> ((ModelException) e).reason()).isEqualTo(ModelException.Reason.NO_CREDENTIALS);
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
-        assertThat(bedrock.getAllServeEvents()).isEmpty();
+        assertThat(client.invoke(REQUEST).text()).isEqualTo("x");
+        bedrock.verify(2, postRequestedFor(urlPathEqualTo(DEFAULT_PATH)));
     }
 
     @Test
-    void invoke_imdsThatNeverAnswers_fallsBackInUnderTwoSeconds() throws IOException {
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // 20x the bound: fails instead of hanging if the bound is gone
+    void invoke_credentialsProviderHangs_givesUpAtTheDefaultBoundWithoutCalling() {
+        CountDownLatch never = new CountDownLatch(1);
+        AwsCredentialsProvider hanging = () -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("released at the end of the test");
+        };
+        AwsClientSettings settings = fastSettings().toBuilder().credentials(hanging).build();
+
+        try {
+            // only the bound can end a provider that never returns: the message names it, the cause is its timeout
+            assertThatThrownBy(() -> client(null, settings).invoke(REQUEST))
+                    .isInstanceOf(ModelException.class)
+                    .hasMessageContaining("no AWS credentials resolved within 1500 ms")
+                    .hasCauseInstanceOf(TimeoutException.class)
+                    .extracting(e -> ((ModelException) e).reason()).isEqualTo(ModelException.Reason.NO_CREDENTIALS);
+            assertThat(bedrock.getAllServeEvents()).isEmpty();
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // fails instead of hanging; the bound itself is the test above
+    void invoke_imdsThatNeverAnswers_isNoCredentialsWithoutCalling() throws IOException {
         // A socket that accepts and never replies: what a filtered IMDS looks like off EC2.
         try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> held = new ArrayList<>();
@@ -255,20 +283,19 @@ class BedrockModelClientTest {
                     .endpoint("http://127.0.0.1:" + blackHole.getLocalPort()).build();
             AwsClientSettings settings = fastSettings().toBuilder().credentials(imds).build();
 
-            long start = System.nanoTime();
+            // the bound or IMDS's own timeouts end it, whichever comes first; either way before any Bedrock call
             assertThatThrownBy(() -> client(null, settings).invoke(REQUEST))
                     .isInstanceOf(ModelException.class)
-                    .hasMessageContaining("no AWS credentials")
+                    .hasMessageStartingWith("no AWS credentials")
                     .extracting(e -> ((ModelException) e).reason()).isEqualTo(ModelException.Reason.NO_CREDENTIALS);
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
+            assertThat(bedrock.getAllServeEvents()).isEmpty();
         }
     }
 
     @Test
     void converse_sendsConverseBody_andReadsTextStopReasonAndUsage() throws IOException {
-        bedrock.stubFor(post(urlPathMatching("/model/[^/]+/converse")).willReturn(ok("{\"output\":{\"message\":{\"role\":\"assistant\","
-                + "\"content\":[{\"text\":\"{\\\"install\\\":[\\\"curl\\\"]}\"}]}},\"stopReason\":\"max_tokens\","
-                + "\"usage\":{\"inputTokens\":120,\"outputTokens\":30,\"totalTokens\":150},\"metrics\":{\"latencyMs\":5}}")));
+        bedrock.stubFor(post(urlPathMatching("/model/[^/]+/converse"))
+                .willReturn(BedrockStub.converseReply("{\"install\":[\"curl\"]}", "max_tokens", 120, 30)));
         BedrockModelClient client = track(BedrockModelClient.builder().settings(fastSettings())
                 .modelId("amazon.nova-pro-v1:0").api(BedrockApi.CONVERSE).build());
 
@@ -299,7 +326,7 @@ class BedrockModelClientTest {
     }
 
     private AwsClientSettings fastSettings() {
-        return AwsClientSettings.builder()
+        return AwsClientSettings.builder(AwsClientSettings.Profile.BEDROCK_AGENT)
                 .region("us-east-2")
                 .endpointOverride(URI.create(bedrock.baseUrl()))
                 .credentials(FAKE)
@@ -325,15 +352,5 @@ class BedrockModelClientTest {
 
     static String anthropic(String text, String stopReason, int in, int out) {
         return BedrockStub.anthropicBody(text, stopReason, in, out);
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(int status, String type, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withHeader("x-amzn-ErrorType", type + ":http://internal.amazon.com/coral/com.amazon.bedrock/")
-                .withBody("{\"message\":\"" + message.replace("\"", "\\\"") + "\"}");
     }
 }

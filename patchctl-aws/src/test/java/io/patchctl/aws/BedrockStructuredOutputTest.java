@@ -278,7 +278,7 @@ class BedrockStructuredOutputTest {
     }
 
     private AwsClientSettings settings() {
-        return AwsClientSettings.builder().region("us-east-2").endpointOverride(URI.create(bedrock.baseUrl()))
+        return AwsClientSettings.builder(AwsClientSettings.Profile.BEDROCK_AGENT).region("us-east-2").endpointOverride(URI.create(bedrock.baseUrl()))
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret-test")))
                 .apiCallTimeout(Duration.ofSeconds(10)).apiCallAttemptTimeout(Duration.ofSeconds(5))
                 .maxAttempts(3).backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build();

@@ -15,8 +15,7 @@ public final class BedrockStub {
 
     /** An InvokeModel reply with the Anthropic Messages body. */
     public static ResponseDefinitionBuilder reply(String text, String stopReason, int inputTokens, int outputTokens) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(anthropicBody(text, stopReason, inputTokens, outputTokens));
+        return json(anthropicBody(text, stopReason, inputTokens, outputTokens));
     }
 
     public static String anthropicBody(String text, String stopReason, int inputTokens, int outputTokens) {
@@ -31,6 +30,24 @@ public final class BedrockStub {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A Converse reply with one text block, its stop reason and token usage. */
+    public static ResponseDefinitionBuilder converseReply(String text, String stopReason, int inputTokens, int outputTokens) {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        root.putObject("output").putObject("message").put("role", "assistant")
+                .putArray("content").addObject().put("text", text);
+        root.put("stopReason", stopReason);
+        root.putObject("usage").put("inputTokens", inputTokens).put("outputTokens", outputTokens)
+                .put("totalTokens", inputTokens + outputTokens);
+        root.putObject("metrics").put("latencyMs", 5);
+        return json(root.toString());
+    }
+
+    /** A 200 reply with any JSON body (e.g. one that is not what the API sends). */
+    public static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     /** An error as Bedrock sends it: the type in {@code x-amzn-ErrorType}, the message in the body. */

@@ -1,6 +1,6 @@
 package io.patchctl.aws;
 
-import io.patchctl.core.advice.MutableClock;
+import io.patchctl.testkit.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -9,9 +9,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.patchctl.core.advice.ModelAdvisor;
-import io.patchctl.core.advice.PlanCacheResult;
-import io.patchctl.core.advice.StorePlanCache;
+import io.patchctl.core.plan.ModelAdvisor;
+import io.patchctl.core.plan.PlanCacheResult;
+import io.patchctl.core.plan.StorePlanCache;
 import io.patchctl.core.advisory.SecurityUpdate;
 import io.patchctl.core.advisory.Severity;
 import io.patchctl.core.plan.AdvisorOutcome;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The plan cache over the real SDK: S3Proxy as the shared bucket, WireMock as Bedrock. Hosts with
@@ -57,15 +56,15 @@ class FleetPlanCacheTest {
     static void start() {
         s3 = S3ProxyServer.start();
         s3.createBucket(BUCKET);
-        store = S3ReportStore.create(BUCKET, Region.US_EAST_2, AwsClientConfig.storageDefaults(),
-                Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint().toString()));
+        store = S3ReportStore.create(AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, "us-east-2",
+                Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint().toString())), BUCKET);
         bedrock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(30));
         bedrock.start();
         // A model call takes a while: the other hosts really do race for the same plan.
         bedrock.stubFor(post(urlPathMatching("/model/.+/invoke")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withFixedDelay(400)
                 .withBody(BedrockModelClientTest.anthropic(PLAN, "end_turn", 420, 60))));
-        model = BedrockModelClient.builder().settings(AwsClientSettings.builder().region("us-east-2")
+        model = BedrockModelClient.builder().settings(AwsClientSettings.builder(AwsClientSettings.Profile.BEDROCK_AGENT).region("us-east-2")
                 .endpointOverride(java.net.URI.create(bedrock.baseUrl()))
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
                 .apiCallTimeout(Duration.ofSeconds(20)).apiCallAttemptTimeout(Duration.ofSeconds(10)).build()).build();

@@ -5,7 +5,6 @@ import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -52,8 +51,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** A client for test set-up and inspection, independent of the code under test. */
     public S3Client client() {
-        return S3ReportStore.client(Region.US_EAST_2, AwsClientConfig.storageDefaults(), java.util.Map.of(),
-                java.util.Optional.of(endpoint));
+        return S3ReportStore.client(AwsClientSettings.builder(AwsClientSettings.Profile.STORAGE).endpointOverride(endpoint).build());
     }
 
     public void createBucket(String bucket) {

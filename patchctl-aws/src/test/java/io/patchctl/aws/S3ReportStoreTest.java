@@ -9,12 +9,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
 
 /** S3ReportStore through the real SDK over HTTP against S3Proxy on 127.0.0.1. */
 class S3ReportStoreTest {
@@ -37,8 +35,8 @@ class S3ReportStoreTest {
     void freshBucket() {
         String bucket = "dev-rhel8-patch-logs-" + (++bucketCounter);
         server.createBucket(bucket);
-        store = S3ReportStore.create(bucket, Region.US_EAST_2, AwsClientConfig.storageDefaults(),
-                Map.of("AWS_ENDPOINT_URL_S3", server.endpoint().toString()));
+        store = S3ReportStore.create(AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, "us-east-2",
+                Map.of("AWS_ENDPOINT_URL_S3", server.endpoint().toString())), bucket);
     }
 
     @Test
@@ -103,8 +101,8 @@ class S3ReportStoreTest {
 
     @Test
     void missingBucket_throwsStoreUnavailableNamingTheKey() {
-        S3ReportStore noBucket = S3ReportStore.create("no-such-bucket", Region.US_EAST_2, AwsClientConfig.storageDefaults(),
-                Map.of("AWS_ENDPOINT_URL_S3", server.endpoint().toString()));
+        S3ReportStore noBucket = S3ReportStore.create(AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, "us-east-2",
+                Map.of("AWS_ENDPOINT_URL_S3", server.endpoint().toString())), "no-such-bucket");
 
         assertThatThrownBy(() -> noBucket.putIfAbsent("bedrock-patch-insights/dev/i-1/x.json", utf8("x")))
                 .isInstanceOf(StoreUnavailableException.class)
@@ -117,9 +115,10 @@ class S3ReportStoreTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        AwsClientConfig fast = AwsClientConfig.of(Duration.ofSeconds(3), Duration.ofSeconds(1), 2);
-        S3ReportStore down = new S3ReportStore(S3ReportStore.client(Region.US_EAST_2, fast, Map.of(),
-                Optional.of(URI.create("http://127.0.0.1:" + closedPort))), "b");
+        AwsClientSettings fast = AwsClientSettings.builder(AwsClientSettings.Profile.STORAGE)
+                .apiCallTimeout(Duration.ofSeconds(3)).apiCallAttemptTimeout(Duration.ofSeconds(1)).maxAttempts(2)
+                .endpointOverride(URI.create("http://127.0.0.1:" + closedPort)).build();
+        S3ReportStore down = S3ReportStore.create(fast, "b");
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> down.put("bedrock-patch-insights/dev/i-1/x.json", utf8("x")))
@@ -130,15 +129,18 @@ class S3ReportStoreTest {
 
     @Test
     void endpointOverride_invalidUrl_isAClearError() {
-        assertThatThrownBy(() -> AwsClientConfig.endpointOverride(Map.of("AWS_ENDPOINT_URL_S3", "localhost:9000"), "S3", "S3"))
+        assertThatThrownBy(() -> AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, "us-east-2",
+                        Map.of("AWS_ENDPOINT_URL_S3", "localhost:9000")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("invalid endpoint URL for S3: 'localhost:9000'");
+                .hasMessage("AWS_ENDPOINT_URL_S3 'localhost:9000' is not a URL (expected http(s)://host[:port])");
     }
 
     @Test
     void endpointOverride_serviceSpecificWinsOverGlobal() {
-        assertThat(AwsClientConfig.endpointOverride(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1",
-                "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:2"), "S3", "S3")).contains(URI.create("http://127.0.0.1:2"));
+        AwsClientSettings settings = AwsClientSettings.of(AwsClientSettings.Profile.STORAGE, "us-east-2",
+                Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1", "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:2"));
+        assertThat(settings.endpoint(AwsService.S3)).contains(URI.create("http://127.0.0.1:2"));
+        assertThat(settings.endpoint(AwsService.SNS)).contains(URI.create("http://127.0.0.1:1"));
     }
 
     private static byte[] utf8(String s) {

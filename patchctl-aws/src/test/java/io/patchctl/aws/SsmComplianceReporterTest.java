@@ -1,5 +1,6 @@
 package io.patchctl.aws;
 
+import io.patchctl.core.compliance.ComplianceItems;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -37,10 +38,10 @@ class SsmComplianceReporterTest {
     void start() {
         ssm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         ssm.start();
-        reporter = SsmComplianceReporter.create(AwsClientSettings.builder().region("us-east-2")
+        reporter = SsmComplianceReporter.create(AwsClientSettings.builder(AwsClientSettings.Profile.COMPLIANCE).region("us-east-2")
                 .endpointOverride(URI.create(ssm.baseUrl()))
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build());
+                .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build(), ComplianceItems.TYPE);
     }
 
     @AfterEach
@@ -122,7 +123,7 @@ class SsmComplianceReporterTest {
 
     @Test
     void reporter_refusesATypeTheApiWouldReject() {
-        assertThatThrownBy(() -> SsmComplianceReporter.create(AwsClientSettings.builder().region("us-east-2").build(),
+        assertThatThrownBy(() -> SsmComplianceReporter.create(AwsClientSettings.builder(AwsClientSettings.Profile.COMPLIANCE).region("us-east-2").build(),
                 "Custom:RHEL8-Security"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("compliance type must be Custom:<name> of at most 100 characters (a letter, digit, _ or -,"
@@ -130,9 +131,13 @@ class SsmComplianceReporterTest {
     }
 
     private static RunReport report(String instanceId, List<SecurityUpdate> updates) {
-        return new RunReport(null, "run-1", Instant.parse("2026-11-26T14:00:00Z"), "dev", instanceId, "h", "/",
-                RunMode.SCAN_ONLY, RunStatus.NON_COMPLIANT, 3, updates, null, null, List.of(),
-                List.of(), List.of(), null, null, Verification.notRun(), null, 1, 5, null);
+        return scan(instanceId).discovered(updates).build();
+    }
+
+    private static RunReport.Builder scan(String instanceId) {
+        return RunReport.builder().runId("run-1").timestamp(Instant.parse("2026-11-26T14:00:00Z")).environment("dev")
+                .instanceId(instanceId).hostname("h").installroot("/").mode(RunMode.SCAN_ONLY).status(RunStatus.NON_COMPLIANT)
+                .exitCode(3).verification(Verification.notRun()).dnfInvocations(1).durationMillis(5);
     }
 
     private static RunReport report(String instanceId) {
@@ -140,8 +145,7 @@ class SsmComplianceReporterTest {
                 "openssl-libs", "x86_64", "1:1.1.1k-1.el8", "1:1.1.1k-2.el8");
         SecurityUpdate kernel = new SecurityUpdate("RHSA-2021:3000", Severity.IMPORTANT, List.of(), "kernel-core",
                 "x86_64", "4.18.0-305.el8", "4.18.0-305.10.2.el8");
-        return new RunReport(null, "run-1", Instant.parse("2026-11-26T14:00:00Z"), "dev", instanceId, "h", "/",
-                RunMode.SCAN_ONLY, RunStatus.NON_COMPLIANT, 3, List.of(openssl, kernel), null, null, List.of("openssl-libs"),
-                List.of(new HeldPackage("kernel-core", "policy")), List.of(), null, null, Verification.notRun(), null, 1, 5, null);
+        return scan(instanceId).discovered(List.of(openssl, kernel)).approved(List.of("openssl-libs"))
+                .held(List.of(new HeldPackage("kernel-core", "policy"))).build();
     }
 }

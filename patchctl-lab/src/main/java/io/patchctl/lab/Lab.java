@@ -1,6 +1,6 @@
 package io.patchctl.lab;
 
-import io.patchctl.core.io.FileTrees;
+import io.patchctl.core.internal.io.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

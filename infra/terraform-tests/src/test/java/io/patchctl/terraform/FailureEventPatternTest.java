@@ -159,7 +159,7 @@ class FailureEventPatternTest {
     }
 
     static Path insightsCorpus() {
-        Path dir = TerraformTree.repositoryRoot().resolve("patchctl-insights/src/test/resources/events");
+        Path dir = TerraformTree.repositoryRoot().resolve("patchctl-lambda/src/test/resources/events");
         assertThat(dir).as("insights event corpus (issue 4)").isDirectory();
         return dir;
     }

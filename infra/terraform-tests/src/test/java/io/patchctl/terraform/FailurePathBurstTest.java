@@ -21,9 +21,9 @@ import io.patchctl.core.model.ModelRequest;
 import io.patchctl.core.store.DirectoryReportStore;
 import io.patchctl.core.store.ReportStore;
 import io.patchctl.core.store.StoreUnavailableException;
-import io.patchctl.insights.InsightService;
-import io.patchctl.insights.InsightsConfig;
-import io.patchctl.insights.InsightsHandler;
+import io.patchctl.core.insights.InsightService;
+import io.patchctl.aws.insights.InsightsConfig;
+import io.patchctl.lambda.InsightsHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -115,7 +115,7 @@ class FailurePathBurstTest {
         SlowModel model = new SlowModel(clock);
         InsightsConfig config = new InsightsConfig("dev", "us-east-2", "dev-rhel8-patch-logs-123456789012", null, null,
                 "bedrock", null, Duration.ZERO, 8192);
-        InsightsHandler handler = new InsightsHandler(new InsightService(config, store,
+        InsightsHandler handler = new InsightsHandler(new InsightService(config.settings(), store,
                 new ModelAnalyst(model, new RulesAnalyst()), WindowTargetResolver.NONE, Escalator.NONE, clock));
 
         SqsLambdaSimulation sqs = new SqsLambdaSimulation(settings, clock);

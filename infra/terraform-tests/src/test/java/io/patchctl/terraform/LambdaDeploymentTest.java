@@ -22,7 +22,7 @@ class LambdaDeploymentTest {
         Map<String, Object> function = Hcl.resource(ROOT, "aws_lambda_function", "patch_insights");
         String handler = (String) function.get("handler");
 
-        assertThat(handler).isEqualTo("io.patchctl.insights.InsightsHandler::handleRequest");
+        assertThat(handler).isEqualTo("io.patchctl.lambda.InsightsHandler::handleRequest");
         Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
         assertThat(RequestStreamHandler.class).isAssignableFrom(type);
         assertThat(Modifier.isAbstract(type.getModifiers())).isFalse();
@@ -82,7 +82,7 @@ class LambdaDeploymentTest {
             }
         };
 
-        io.patchctl.insights.InsightsConfig.fromEnvironment(recording);
+        io.patchctl.aws.insights.InsightsConfig.fromEnvironment(recording);
         read.remove("AWS_REGION"); // set by the Lambda runtime itself; only a fallback for REGION
         assertThat(set).containsAll(read);
     }

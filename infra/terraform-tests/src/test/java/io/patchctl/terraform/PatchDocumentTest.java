@@ -103,9 +103,9 @@ class PatchDocumentTest {
         return "/var/lib/patchctl/agent/patchctl-" + SHA + ".jar";
     }
 
-    static CommandLine patchctl() throws Exception {
-        Object root = Class.forName("io.patchctl.agent.cli.PatchctlCommand").getDeclaredConstructor().newInstance();
-        return new CommandLine(root);
+    /** The host jar's configured command line (patchctl-agent.jar is what the document downloads and runs). */
+    static CommandLine patchctl() {
+        return io.patchctl.agent.PatchctlCommandLine.commandLine(new io.patchctl.agent.AgentCommand());
     }
 
     @Test

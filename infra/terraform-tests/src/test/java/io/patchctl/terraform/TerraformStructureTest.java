@@ -111,8 +111,8 @@ class TerraformStructureTest {
         String agent = unquote(HclSource.attribute(call, "agent_jar_path")).replace("${path.module}", example.toString());
         String insights = unquote(HclSource.attribute(call, "insights_jar_path")).replace("${path.module}", example.toString());
         Path repo = TerraformTree.repositoryRoot().toAbsolutePath().normalize();
-        assertThat(Path.of(agent).normalize()).isEqualTo(repo.resolve("patchctl-agent/target/patchctl.jar"));
-        assertThat(Path.of(insights).normalize()).isEqualTo(repo.resolve("patchctl-insights/target/patchctl-insights.jar"));
+        assertThat(Path.of(agent).normalize()).isEqualTo(repo.resolve("patchctl-agent/target/patchctl-agent.jar"));
+        assertThat(Path.of(insights).normalize()).isEqualTo(repo.resolve("patchctl-lambda/target/patchctl-insights.jar"));
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.patchctl.core.insights;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.patchctl.core.json.Json;
+import io.patchctl.core.internal.json.Json;
 
 /**
  * Finds the analysis object in a model reply (markdown fences and prose around it are tolerated)

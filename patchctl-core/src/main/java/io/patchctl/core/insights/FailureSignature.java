@@ -1,5 +1,6 @@
 package io.patchctl.core.insights;
 
+import io.patchctl.core.internal.hash.Sha256;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * The failure report: the seed's fields exactly ({@code timestamp}, {@code environment},
  * {@code instance_id}, {@code patch_status}, {@code event}, {@code analysis}) plus
  * {@code analysis_source}, {@code model_id}, {@code context}, {@code schema} and
- * {@code rejected_commands}. Serialised snake_case by {@link io.patchctl.core.json.Json}.
+ * {@code rejected_commands}. Serialised snake_case by {@link io.patchctl.core.internal.json.Json}.
  *
  * @param timestamp  the event's time, ISO-8601
  * @param instanceId the host (or the maintenance-window execution when no host could be resolved)

@@ -2,6 +2,7 @@ package io.patchctl.core.report;
 
 import io.patchctl.core.advisory.SecurityUpdate;
 import io.patchctl.core.host.Distro;
+import io.patchctl.core.host.PackageDbHealth;
 import io.patchctl.core.plan.HeldPackage;
 import io.patchctl.core.plan.PatchPlan;
 import io.patchctl.core.plan.Rejection;
@@ -52,7 +53,7 @@ public record RunReport(
         long durationMillis,
         String error,
         Distro distro,
-        io.patchctl.core.host.PackageDbHealth packageDb,
+        PackageDbHealth packageDb,
         SpoolDelivery spool,
         int rejectedTotal,
         List<String> notes) {
@@ -86,21 +87,206 @@ public record RunReport(
         distro = distro == null ? Distro.UNKNOWN : distro;
     }
 
-    /** A report without distro, package-database, spool and notes sections (tests, older callers). */
-    public RunReport(String schema, String runId, Instant timestamp, String environment, String instanceId,
-                     String hostname, String installroot, RunMode mode, RunStatus status, int exitCode,
-                     List<SecurityUpdate> discovered, AdvisorSection advisor, PatchPlan plan, List<String> approved,
-                     List<HeldPackage> held, List<Rejection> rejected, TransactionTest transactionTest, ApplyResult apply,
-                     Verification verification, Boolean rebootNeeded, int dnfInvocations, long durationMillis,
-                     String error) {
-        this(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode, status, exitCode,
-                discovered, advisor, plan, approved, held, rejected, transactionTest, apply, verification, rebootNeeded,
-                dnfInvocations, durationMillis, error, Distro.UNKNOWN, null, null, rejected == null ? 0 : rejected.size(),
-                List.of());
+    /** A report built field by field; unset sections take the canonical defaults (not run, empty, {@link Distro#UNKNOWN}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every field of this report, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder()
+                .schema(schema).runId(runId).timestamp(timestamp).environment(environment).instanceId(instanceId)
+                .hostname(hostname).installroot(installroot).mode(mode).status(status).exitCode(exitCode)
+                .discovered(discovered).advisor(advisor).plan(plan).approved(approved).held(held).rejected(rejected)
+                .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
+                .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error).distro(distro)
+                .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes);
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */
     public String runIdPrefix() {
         return runId.length() > 8 ? runId.substring(0, 8) : runId;
+    }
+
+    /** Builds a {@link RunReport}; {@code runId}, {@code timestamp} and {@code status} are required. */
+    public static final class Builder {
+        private String schema;
+        private String runId;
+        private Instant timestamp;
+        private String environment;
+        private String instanceId;
+        private String hostname;
+        private String installroot;
+        private RunMode mode;
+        private RunStatus status;
+        private int exitCode;
+        private List<SecurityUpdate> discovered;
+        private AdvisorSection advisor;
+        private PatchPlan plan;
+        private List<String> approved;
+        private List<HeldPackage> held;
+        private List<Rejection> rejected;
+        private TransactionTest transactionTest;
+        private ApplyResult apply;
+        private Verification verification;
+        private Boolean rebootNeeded;
+        private int dnfInvocations;
+        private long durationMillis;
+        private String error;
+        private Distro distro;
+        private PackageDbHealth packageDb;
+        private SpoolDelivery spool;
+        private int rejectedTotal;
+        private List<String> notes;
+
+        private Builder() {
+        }
+
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        public Builder runId(String runId) {
+            this.runId = runId;
+            return this;
+        }
+
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        public Builder environment(String environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public Builder instanceId(String instanceId) {
+            this.instanceId = instanceId;
+            return this;
+        }
+
+        public Builder hostname(String hostname) {
+            this.hostname = hostname;
+            return this;
+        }
+
+        public Builder installroot(String installroot) {
+            this.installroot = installroot;
+            return this;
+        }
+
+        public Builder mode(RunMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder status(RunStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder exitCode(int exitCode) {
+            this.exitCode = exitCode;
+            return this;
+        }
+
+        public Builder discovered(List<SecurityUpdate> discovered) {
+            this.discovered = discovered;
+            return this;
+        }
+
+        public Builder advisor(AdvisorSection advisor) {
+            this.advisor = advisor;
+            return this;
+        }
+
+        public Builder plan(PatchPlan plan) {
+            this.plan = plan;
+            return this;
+        }
+
+        public Builder approved(List<String> approved) {
+            this.approved = approved;
+            return this;
+        }
+
+        public Builder held(List<HeldPackage> held) {
+            this.held = held;
+            return this;
+        }
+
+        public Builder rejected(List<Rejection> rejected) {
+            this.rejected = rejected;
+            return this;
+        }
+
+        public Builder transactionTest(TransactionTest transactionTest) {
+            this.transactionTest = transactionTest;
+            return this;
+        }
+
+        public Builder apply(ApplyResult apply) {
+            this.apply = apply;
+            return this;
+        }
+
+        public Builder verification(Verification verification) {
+            this.verification = verification;
+            return this;
+        }
+
+        public Builder rebootNeeded(Boolean rebootNeeded) {
+            this.rebootNeeded = rebootNeeded;
+            return this;
+        }
+
+        public Builder dnfInvocations(int dnfInvocations) {
+            this.dnfInvocations = dnfInvocations;
+            return this;
+        }
+
+        public Builder durationMillis(long durationMillis) {
+            this.durationMillis = durationMillis;
+            return this;
+        }
+
+        public Builder error(String error) {
+            this.error = error;
+            return this;
+        }
+
+        public Builder distro(Distro distro) {
+            this.distro = distro;
+            return this;
+        }
+
+        public Builder packageDb(PackageDbHealth packageDb) {
+            this.packageDb = packageDb;
+            return this;
+        }
+
+        public Builder spool(SpoolDelivery spool) {
+            this.spool = spool;
+            return this;
+        }
+
+        public Builder rejectedTotal(int rejectedTotal) {
+            this.rejectedTotal = rejectedTotal;
+            return this;
+        }
+
+        public Builder notes(List<String> notes) {
+            this.notes = notes;
+            return this;
+        }
+
+        public RunReport build() {
+            return new RunReport(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode,
+                    status, exitCode, discovered, advisor, plan, approved, held, rejected, transactionTest, apply,
+                    verification, rebootNeeded, dnfInvocations, durationMillis, error, distro, packageDb, spool,
+                    rejectedTotal, notes);
+        }
     }
 }

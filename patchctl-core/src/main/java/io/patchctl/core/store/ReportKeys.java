@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
-/** The S3 / report-dir layout of DESIGN.md, in one place. */
+/** The S3 / report-dir layout of docs/design.md, in one place. */
 public final class ReportKeys {
 
     /** {@code yyyyMMdd'T'HHmmss'Z'}, UTC. */

@@ -55,9 +55,8 @@ class ComplianceItemsTest {
 
     @Test
     void of_failedDiscovery_isOneNonCompliantRunItemWithTheError() {
-        RunReport report = new RunReport(null, "run-1", Instant.parse("2026-11-26T14:00:00Z"), "dev", "i-0abc12345678",
-                "h", "/", RunMode.PATCH, RunStatus.FAILED, 4, List.of(), null, null, List.of(), List.of(), List.of(),
-                null, null, null, null, 1, 10, "dnf: cannot read repo");
+        RunReport report = base().status(RunStatus.FAILED).exitCode(4).dnfInvocations(1).durationMillis(10)
+                .error("dnf: cannot read repo").build();
 
         assertThat(ComplianceItems.of(report)).singleElement().satisfies(i -> {
             assertThat(i.id()).isEqualTo("patchctl-run");
@@ -69,8 +68,12 @@ class ComplianceItemsTest {
     static RunReport report(RunStatus status, List<SecurityUpdate> discovered, Verification verification, ApplyResult apply) {
         List<HeldPackage> held = discovered.contains(KERNEL)
                 ? List.of(new HeldPackage("kernel-core", "policy holds packages matching 'kernel*'")) : List.of();
-        return new RunReport(null, "run-1", Instant.parse("2026-11-26T14:00:00Z"), "dev", "i-0abc12345678", "h", "/",
-                RunMode.PATCH, status, 3, discovered, null, null, List.of(), held, List.of(), null, apply, verification,
-                null, 3, 100, null);
+        return base().status(status).exitCode(3).discovered(discovered).held(held).apply(apply).verification(verification)
+                .dnfInvocations(3).durationMillis(100).build();
+    }
+
+    private static RunReport.Builder base() {
+        return RunReport.builder().runId("run-1").timestamp(Instant.parse("2026-11-26T14:00:00Z")).environment("dev")
+                .instanceId("i-0abc12345678").hostname("h").installroot("/").mode(RunMode.PATCH);
     }
 }

@@ -1,7 +1,6 @@
 package io.patchctl.core.insights;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.patchctl.core.insights.event.FailureCounts;
 import io.patchctl.core.insights.event.FailureEvent;
 import java.time.Instant;
 import java.util.List;
@@ -16,10 +15,10 @@ final class Fixtures {
     }
 
     static FailureEvent commandFailed(String status) {
-        return new FailureEvent("ev-1", Instant.parse("2026-11-21T02:14:02Z"),
-                "EC2 Command Invocation Status-change Notification", "us-east-2", INSTANCE, status, COMMAND,
-                "dev-rhel8-bedrock-patch", null, null, null, null, null, null, FailureCounts.NONE,
-                JsonNodeFactory.instance.objectNode());
+        return FailureEvent.builder().eventId("ev-1").eventTime(Instant.parse("2026-11-21T02:14:02Z"))
+                .detailType("EC2 Command Invocation Status-change Notification").region("us-east-2")
+                .instanceId(INSTANCE).status(status).commandId(COMMAND).documentName("dev-rhel8-bedrock-patch")
+                .raw(JsonNodeFactory.instance.objectNode()).build();
     }
 
     static FailureContext context(String capturedFile) {

@@ -3,7 +3,7 @@ package io.patchctl.core.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.patchctl.core.json.Json;
+import io.patchctl.core.internal.json.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patchctl.core.advisory.SecurityUpdate;
 import io.patchctl.core.advisory.Severity;
-import io.patchctl.core.json.Json;
+import io.patchctl.core.internal.json.Json;
 import io.patchctl.core.plan.AdvisorInfo;
 import io.patchctl.core.plan.HeldPackage;
 import io.patchctl.core.plan.PatchPlan;
@@ -18,17 +18,46 @@ import org.junit.jupiter.api.Test;
 class RunReportJsonTest {
 
     static RunReport sample() {
-        return new RunReport(null, "3f1c2a9e-0000-4000-8000-000000000001", Instant.parse("2026-11-26T14:30:00Z"), "dev",
-                "i-0abc", "web-1", "/", RunMode.PATCH, RunStatus.COMPLIANT, 0,
-                List.of(new SecurityUpdate("RHSA-2026:0001", Severity.IMPORTANT, List.of("CVE-2026-0001"), "openssl-libs",
-                        "x86_64", "1:1.1.1k-1.el8", "1:1.1.1k-2.el8")),
-                AdvisorSection.of(AdvisorInfo.rules(1), "off"),
-                new PatchPlan(List.of("openssl-libs"), List.of(new HeldPackage("kernel-core", "policy")), Risk.LOW, "r"),
-                List.of("openssl-libs"), List.of(new HeldPackage("kernel-core", "policy")),
-                List.of(new Rejection("nginx", "not reported")),
-                new TransactionTest(true, true, 0, null),
-                new ApplyResult(true, true, 0, List.of("openssl-libs-1:1.1.1k-2.el8.x86_64"), null, "Complete!"),
-                new Verification(true, List.of(), List.of("kernel-core")), false, 4, 1234, null);
+        return RunReport.builder().runId("3f1c2a9e-0000-4000-8000-000000000001").timestamp(Instant.parse("2026-11-26T14:30:00Z"))
+                .environment("dev").instanceId("i-0abc").hostname("web-1").installroot("/")
+                .mode(RunMode.PATCH).status(RunStatus.COMPLIANT).exitCode(0)
+                .discovered(List.of(new SecurityUpdate("RHSA-2026:0001", Severity.IMPORTANT, List.of("CVE-2026-0001"),
+                        "openssl-libs", "x86_64", "1:1.1.1k-1.el8", "1:1.1.1k-2.el8")))
+                .advisor(AdvisorSection.of(AdvisorInfo.rules(1), "off"))
+                .plan(new PatchPlan(List.of("openssl-libs"), List.of(new HeldPackage("kernel-core", "policy")), Risk.LOW, "r"))
+                .approved(List.of("openssl-libs")).held(List.of(new HeldPackage("kernel-core", "policy")))
+                .rejected(List.of(new Rejection("nginx", "not reported")))
+                .transactionTest(new TransactionTest(true, true, 0, null))
+                .apply(new ApplyResult(true, true, 0, List.of("openssl-libs-1:1.1.1k-2.el8.x86_64"), null, "Complete!"))
+                .verification(new Verification(true, List.of(), List.of("kernel-core")))
+                .rebootNeeded(false).dnfInvocations(4).durationMillis(1234)
+                .build();
+    }
+
+    @Test
+    void json_isByteForByteTheShapeOfV1() throws Exception {
+        // written by the positional constructor before the builder existed: the builder must not change a byte
+        byte[] golden;
+        try (var in = RunReportJsonTest.class.getResourceAsStream("run-report-sample.json")) {
+            golden = in.readAllBytes();
+        }
+
+        assertThat(new String(Json.bytes(sample()), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(new String(golden, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void toBuilder_copiesEveryField() {
+        RunReport s = sample();
+        assertThat(s.toBuilder().build()).isEqualTo(s);
+        assertThat(s.toBuilder().error("x").build().error()).isEqualTo("x");
+    }
+
+    @Test
+    void builder_withoutRunId_failsNamingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunReport.builder().timestamp(Instant.EPOCH)
+                        .status(RunStatus.FAILED).build())
+                .isInstanceOf(NullPointerException.class).hasMessage("runId");
     }
 
     @Test
@@ -60,12 +89,9 @@ class RunReportJsonTest {
     @Test
     void json_distroAndNotes_roundTripAndReadAsSnakeCase() throws Exception {
         RunReport s = sample();
-        RunReport withDistro = new RunReport(s.schema(), s.runId(), s.timestamp(), s.environment(), s.instanceId(),
-                s.hostname(), s.installroot(), s.mode(), s.status(), s.exitCode(), s.discovered(), s.advisor(), s.plan(),
-                s.approved(), s.held(), s.rejected(), s.transactionTest(), s.apply(), s.verification(), s.rebootNeeded(),
-                s.dnfInvocations(), s.durationMillis(), s.error(),
-                new io.patchctl.core.host.Distro("rocky", "9.3", "Rocky Linux", "Rocky Linux 9.3 (Blue Onyx)"), null, null, 0,
-                List.of("a note"));
+        RunReport withDistro = s.toBuilder()
+                .distro(new io.patchctl.core.host.Distro("rocky", "9.3", "Rocky Linux", "Rocky Linux 9.3 (Blue Onyx)"))
+                .packageDb(null).spool(null).rejectedTotal(0).notes(List.of("a note")).build();
 
         JsonNode json = Json.mapper().readTree(Json.bytes(withDistro));
         RunReport back = Json.mapper().readValue(Json.bytes(withDistro), RunReport.class);

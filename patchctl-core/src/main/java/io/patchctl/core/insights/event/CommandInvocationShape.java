@@ -22,8 +22,8 @@ final class CommandInvocationShape implements EventShape {
         if (instanceId == null) {
             throw new MalformedEventException(detailType() + " event with status " + status + " has no detail.instance-id");
         }
-        return new EventVerdict.Failure(new FailureEvent(identity.eventId(), identity.eventTime(), detailType(),
-                identity.region(), instanceId, status, event.id("command-id"), event.text("document-name"),
-                null, null, null, null, null, null, FailureCounts.NONE, event.raw()));
+        return new EventVerdict.Failure(FailureEvent.builder().identity(identity).detailType(detailType())
+                .instanceId(instanceId).status(status).commandId(event.id("command-id"))
+                .documentName(event.text("document-name")).raw(event.raw()).build());
     }
 }

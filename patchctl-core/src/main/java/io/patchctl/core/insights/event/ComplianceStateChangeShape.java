@@ -24,8 +24,8 @@ final class ComplianceStateChangeShape implements EventShape {
         if (instanceId == null) {
             throw new MalformedEventException(detailType() + " event has no detail.resource-id");
         }
-        return new EventVerdict.Failure(new FailureEvent(identity.eventId(), identity.eventTime(), detailType(),
-                identity.region(), instanceId, status, null, null, null, null, null, null, type,
-                event.text("severity"), FailureCounts.NONE, event.raw()));
+        return new EventVerdict.Failure(FailureEvent.builder().identity(identity).detailType(detailType())
+                .instanceId(instanceId).status(status).complianceType(type).severity(event.text("severity"))
+                .raw(event.raw()).build());
     }
 }

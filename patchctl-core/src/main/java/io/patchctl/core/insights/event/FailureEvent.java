@@ -66,8 +66,132 @@ public record FailureEvent(
 
     /** The same event attributed to one resolved target host (and the Run Command that ran there). */
     public FailureEvent withTarget(String targetInstanceId, String targetCommandId) {
-        return new FailureEvent(eventId, eventTime, detailType, region, targetInstanceId, status,
-                targetCommandId != null ? targetCommandId : commandId, documentName, windowId, windowExecutionId,
-                taskExecutionId, invocationId, complianceType, severity, counts, raw);
+        return toBuilder().instanceId(targetInstanceId).commandId(targetCommandId != null ? targetCommandId : commandId).build();
+    }
+
+    /** An event built field by field: the shapes each set the few fields their detail carries. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every field of this event, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder().eventId(eventId).eventTime(eventTime).detailType(detailType).region(region)
+                .instanceId(instanceId).status(status).commandId(commandId).documentName(documentName).windowId(windowId)
+                .windowExecutionId(windowExecutionId).taskExecutionId(taskExecutionId).invocationId(invocationId)
+                .complianceType(complianceType).severity(severity).counts(counts).raw(raw);
+    }
+
+    /** Builds a {@link FailureEvent}; id, time, detail type, status, raw and an instance or window execution are required. */
+    public static final class Builder {
+        private String eventId;
+        private Instant eventTime;
+        private String detailType;
+        private String region;
+        private String instanceId;
+        private String status;
+        private String commandId;
+        private String documentName;
+        private String windowId;
+        private String windowExecutionId;
+        private String taskExecutionId;
+        private String invocationId;
+        private String complianceType;
+        private String severity;
+        private FailureCounts counts;
+        private JsonNode raw;
+
+        private Builder() {
+        }
+
+        /** The id, time and region resolved from the envelope. */
+        public Builder identity(EventIdentity identity) {
+            return eventId(identity.eventId()).eventTime(identity.eventTime()).region(identity.region());
+        }
+
+        public Builder eventId(String eventId) {
+            this.eventId = eventId;
+            return this;
+        }
+
+        public Builder eventTime(Instant eventTime) {
+            this.eventTime = eventTime;
+            return this;
+        }
+
+        public Builder detailType(String detailType) {
+            this.detailType = detailType;
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder instanceId(String instanceId) {
+            this.instanceId = instanceId;
+            return this;
+        }
+
+        public Builder status(String status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder commandId(String commandId) {
+            this.commandId = commandId;
+            return this;
+        }
+
+        public Builder documentName(String documentName) {
+            this.documentName = documentName;
+            return this;
+        }
+
+        public Builder windowId(String windowId) {
+            this.windowId = windowId;
+            return this;
+        }
+
+        public Builder windowExecutionId(String windowExecutionId) {
+            this.windowExecutionId = windowExecutionId;
+            return this;
+        }
+
+        public Builder taskExecutionId(String taskExecutionId) {
+            this.taskExecutionId = taskExecutionId;
+            return this;
+        }
+
+        public Builder invocationId(String invocationId) {
+            this.invocationId = invocationId;
+            return this;
+        }
+
+        public Builder complianceType(String complianceType) {
+            this.complianceType = complianceType;
+            return this;
+        }
+
+        public Builder severity(String severity) {
+            this.severity = severity;
+            return this;
+        }
+
+        public Builder counts(FailureCounts counts) {
+            this.counts = counts;
+            return this;
+        }
+
+        public Builder raw(JsonNode raw) {
+            this.raw = raw;
+            return this;
+        }
+
+        public FailureEvent build() {
+            return new FailureEvent(eventId, eventTime, detailType, region, instanceId, status, commandId, documentName,
+                    windowId, windowExecutionId, taskExecutionId, invocationId, complianceType, severity, counts, raw);
+        }
     }
 }

@@ -27,8 +27,8 @@ final class SeedComplianceShape implements EventShape {
         if (instanceId == null) {
             throw new MalformedEventException(detailType() + " event with status " + status + " has no detail.instanceId");
         }
-        return new EventVerdict.Failure(new FailureEvent(identity.eventId(), identity.eventTime(), detailType(),
-                identity.region(), instanceId, status, null, null, event.id("maintenanceWindowId"), null, null, null,
-                null, null, counts, event.raw()));
+        return new EventVerdict.Failure(FailureEvent.builder().identity(identity).detailType(detailType())
+                .instanceId(instanceId).status(status).windowId(event.id("maintenanceWindowId")).counts(counts)
+                .raw(event.raw()).build());
     }
 }

@@ -24,8 +24,9 @@ final class WindowTargetInvocationShape implements EventShape {
         if (windowExecutionId == null) {
             throw new MalformedEventException(detailType() + " event has no detail.window-execution-id");
         }
-        return new EventVerdict.Failure(new FailureEvent(identity.eventId(), identity.eventTime(), detailType(),
-                identity.region(), null, status, null, null, event.id("window-id"), windowExecutionId,
-                event.id("task-execution-id"), event.id("invocation-id"), null, null, FailureCounts.NONE, event.raw()));
+        return new EventVerdict.Failure(FailureEvent.builder().identity(identity).detailType(detailType())
+                .status(status).windowId(event.id("window-id")).windowExecutionId(windowExecutionId)
+                .taskExecutionId(event.id("task-execution-id")).invocationId(event.id("invocation-id"))
+                .raw(event.raw()).build());
     }
 }

@@ -1,8 +1,0 @@
-package io.patchctl.agent.simulate;
-
-/** The scheduler's result for one host: which host and what its agent returned. */
-public record HostRun(SimulatedHost host, AgentResult result) {
-    public boolean failed() {
-        return result.exitCode() != 0;
-    }
-}

@@ -1,0 +1,25 @@
+package io.patchctl.cli.simulate;
+
+import io.patchctl.core.store.ReportStore;
+
+/**
+ * Supplies the real parts a simulation drives: the agent workflow and the insights code. Kept
+ * behind this seam so the orchestration can be unit-tested with the ports faked; the command uses
+ * the production wiring. Closing releases the clients it built.
+ */
+public interface SimulationWiring extends AutoCloseable {
+
+    /**
+     * @param advisor "rules" or "bedrock"
+     * @param modelId the Bedrock model for the bedrock advisor
+     * @param region  the Bedrock region
+     */
+    HostAgent agent(String advisor, String modelId, String region, ReportStore store);
+
+    /** The insights code, storing InsightReports in {@code store}. */
+    FailureAnalyzer analyzer(String advisor, String modelId, String region, String environment, ReportStore store);
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,85 @@
+package io.patchctl.cli.simulate;
+
+import io.patchctl.dnf.DnfPackageManager;
+import io.patchctl.dnf.process.ProcessRunner;
+import io.patchctl.core.run.AgentWorkflow;
+import io.patchctl.core.run.RunOutcome;
+import io.patchctl.core.run.RunRequest;
+import io.patchctl.core.host.PackageManager;
+import io.patchctl.core.internal.json.Json;
+import io.patchctl.core.plan.Advisor;
+import io.patchctl.core.plan.PatchPolicy;
+import io.patchctl.core.report.RunMode;
+import io.patchctl.core.report.RunReport;
+import io.patchctl.core.store.ReportKeys;
+import io.patchctl.core.store.ReportStore;
+import io.patchctl.lab.LabHost;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The real agent workflow ({@link AgentWorkflow}, what {@code patchctl run} executes) on one lab
+ * host, in-process: real dnf in the host's installroot, the chosen advisor, PolicyGuard, and the
+ * RunReport stored in the simulation's report store.
+ */
+public final class WorkflowHostAgent implements HostAgent {
+
+    private static final Duration DNF_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The advisor a host's run uses (a Bedrock advisor shares its plan cache with the fleet). */
+    @FunctionalInterface
+    public interface AdvisorSource {
+        Advisor forHost(SimulatedHost host, String environment);
+    }
+
+    private final AdvisorSource advisors;
+    private final Path spoolDir;
+
+    /**
+     * @param advisors where each host's advisor comes from
+     * @param spoolDir where a report goes if the store fails (as on a real host)
+     */
+    public WorkflowHostAgent(AdvisorSource advisors, Path spoolDir) {
+        this.advisors = Objects.requireNonNull(advisors, "advisors");
+        this.spoolDir = spoolDir;
+    }
+
+    @Override
+    public AgentResult run(SimulatedHost host, LabHost labHost, String environment, ReportStore store) {
+        // Debian's rpm reads its database path from HOME/.rpmmacros: the lab host's environment carries it.
+        PackageManager dnf = new DnfPackageManager(labHost.installroot(), labHost.dnfArgs(), labHost.environment(),
+                DNF_TIMEOUT, new ProcessRunner());
+        RunOutcome outcome = AgentWorkflow.builder()
+                .packageManager(dnf)
+                .advisor(advisors.forHost(host, environment))
+                .store(store)
+                .spoolDir(spoolDir)
+                .build()
+                .run(new RunRequest(environment, host.instanceId(), host.hostname(), labHost.installroot().toString(),
+                        RunMode.PATCH, PatchPolicy.defaults()));
+        RunReport report = outcome.report();
+        String key = outcome.storedAt().isEmpty() ? null
+                : ReportKeys.runReport(report.environment(), report.instanceId(), report.timestamp(), report.runIdPrefix());
+        return new AgentResult(report.exitCode(), Json.mapper().valueToTree(report), key, stderr(report, outcome));
+    }
+
+    /** The diagnostics {@code patchctl run} prints on stderr, which Run Command keeps next to stdout. */
+    private static String stderr(RunReport report, RunOutcome outcome) {
+        StringBuilder err = new StringBuilder(String.format(Locale.ROOT,
+                "patchctl: %s exit=%d approved=%d held=%d rejected=%d dnf_invocations=%d duration_ms=%d%n",
+                report.status(), report.exitCode(), report.approved().size(), report.held().size(),
+                report.rejected().size(), report.dnfInvocations(), report.durationMillis()));
+        if (report.error() != null) {
+            err.append("patchctl: error: ").append(report.error()).append('\n');
+        }
+        List<String> stored = outcome.storedAt();
+        stored.forEach(k -> err.append("patchctl: report stored at ").append(k).append('\n'));
+        if (outcome.spooledTo() != null) {
+            err.append("patchctl: report spooled to ").append(outcome.spooledTo()).append('\n');
+        }
+        return err.toString();
+    }
+}

@@ -1,0 +1,106 @@
+package io.patchctl.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.patchctl.aws.BedrockStub;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code simulate --advisor bedrock} against a counting Bedrock stand-in (WireMock on 127.0.0.1, the
+ * real SDK client): one plan call per distinct update set, not per host; one analysis per failure.
+ */
+class SimulateBedrockTest {
+
+    private static final List<String> PROPS = List.of("aws.endpointUrlBedrockRuntime", "aws.accessKeyId",
+            "aws.secretAccessKey");
+    private static final String PLAN = "{\"install\":[\"openssl-libs\",\"curl\",\"sudo\",\"zlib\",\"libxml2\","
+            + "\"tzdata-broken\",\"kernel-core\"],\"hold\":[],\"risk\":\"LOW\",\"reasoning\":\"security fixes\"}";
+    private static final String ANALYSIS = "{\"root_cause\":\"stand-in: the %pre scriptlet of tzdata-broken exits 1\","
+            + "\"severity\":\"HIGH\",\"immediate_actions\":[\"read the scriptlet output\"],"
+            + "\"dnf_commands\":[\"dnf history info last\"],\"aws_cli_commands\":[],"
+            + "\"preventive_measures\":[\"stage packages\"],\"escalate\":false,\"summary\":\"scriptlet\"}";
+
+    @TempDir
+    Path tmp;
+    private WireMockServer bedrock;
+    private final Map<String, String> saved = new HashMap<>();
+
+    @BeforeEach
+    void standIn() {
+        bedrock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        bedrock.start();
+        bedrock.stubFor(post(urlPathMatching("/model/.+/invoke")).withRequestBody(notContaining("root_cause"))
+                .willReturn(reply(PLAN)));
+        bedrock.stubFor(post(urlPathMatching("/model/.+/invoke")).withRequestBody(containing("root_cause"))
+                .willReturn(reply(ANALYSIS)));
+        PROPS.forEach(p -> saved.put(p, System.getProperty(p)));
+        System.setProperty("aws.endpointUrlBedrockRuntime", bedrock.baseUrl());
+        System.setProperty("aws.accessKeyId", "AKIDSTANDIN");
+        System.setProperty("aws.secretAccessKey", "stand-in-secret");
+    }
+
+    @AfterEach
+    void stop() {
+        bedrock.stop();
+        saved.forEach((k, v) -> {
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
+    }
+
+    @Test
+    void bedrockAdvisor_onePlanCallPerDistinctUpdateSet_andPolicyGuardStillDecides() throws Exception {
+        // hosts 0 and 4 have the same pending updates (all-pending): 5 hosts, 4 update sets
+        SimulateCommandTest.Run run = SimulateCommandTest.simulate(tmp.resolve("out"), "--hosts", "5",
+                "--concurrency", "5", "--advisor", "bedrock");
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(4);
+        JsonNode json = run.fleetJson();
+        StringBuilder advisors = new StringBuilder();
+        json.get("hosts").forEach(h -> advisors.append(h.get("instance_id").asText()).append(' ')
+                .append(h.get("advisor_kind").asText()).append('/').append(h.get("plan_cache").asText()).append('/')
+                .append(h.get("fallback_reason").asText()).append('\n'));
+        int planCalls = bedrock.findAll(postRequestedFor(urlPathMatching("/model/.+/invoke"))
+                .withRequestBody(notContaining("root_cause"))).size();
+        int analysisCalls = bedrock.findAll(postRequestedFor(urlPathMatching("/model/.+/invoke"))
+                .withRequestBody(containing("root_cause"))).size();
+        assertThat(json.at("/cycle/distinct_update_sets").asInt()).isEqualTo(4);
+        assertThat(planCalls).isEqualTo(4);
+        assertThat(analysisCalls).isEqualTo(1);
+        assertThat(json.at("/cycle/model_calls").asInt()).as(advisors.toString()).isEqualTo(4);
+        JsonNode hosts = json.get("hosts");
+        assertThat(hosts).allSatisfy(h -> assertThat(h.get("advisor_kind").asText()).isEqualTo("bedrock"));
+        assertThat(hosts).filteredOn(h -> h.get("plan_cache").asText().equals("hit")).hasSize(1);
+        // the model proposed kernel-core and packages some hosts do not have: PolicyGuard refused them
+        assertThat(hosts.get(0).get("rejected").toString()).contains("kernel-core");
+        assertThat(hosts.get(1).get("rejected").toString()).contains("openssl-libs");
+        assertThat(hosts.get(2).at("/insight/root_cause").asText()).startsWith("stand-in: the %pre scriptlet");
+        assertThat(hosts.get(2).at("/insight/analysis_source").asText()).isEqualTo("bedrock");
+        // hosts 1 and 5 share an update set and run in parallel: whichever finishes planning second hits the cache
+        assertThat(run.stdout().lines().filter(l -> l.contains("Bedrock [cache]")))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .containsPattern("i-01ab000000000000[15]\\s+Red Hat Enterprise Linux 8.10\\s+COMPLIANT\\s+5\\s+\\d+\\s+\\d+\\s+Bedrock \\[cache\\]");
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder reply(String text) {
+        return BedrockStub.reply(text, "end_turn", 400, 80).withFixedDelay(300);
+    }
+}

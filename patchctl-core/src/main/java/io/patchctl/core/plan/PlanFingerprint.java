@@ -1,0 +1,45 @@
+package io.patchctl.core.plan;
+
+import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.internal.hash.Sha256;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * SHA-256 of what decides a plan: the sorted update set (name, arch, installed and available EVR,
+ * advisory), the policy, the model id and the prompt version. Hosts with equal fingerprints can
+ * share one plan; any difference (one more update, another policy, a new prompt) gives a new one.
+ * Order of discovery does not matter; fields are length-prefixed so no two sets collide by concatenation.
+ */
+public final class PlanFingerprint {
+
+    private PlanFingerprint() {
+    }
+
+    public static String of(List<SecurityUpdate> updates, PatchPolicy policy, String modelId, String promptVersion) {
+        Objects.requireNonNull(policy, "policy");
+        List<String> rows = new ArrayList<>();
+        for (SecurityUpdate u : updates) {
+            rows.add(fields(u.name(), u.arch(), u.installedEvr(), u.availableEvr(), u.advisoryId()));
+        }
+        rows.sort(null);
+        StringBuilder canonical = new StringBuilder("patchctl-plan-fingerprint/v1\n");
+        canonical.append("updates ").append(rows.size()).append('\n');
+        rows.forEach(r -> canonical.append(r).append('\n'));
+        List<String> globs = new ArrayList<>(policy.holdGlobs());
+        globs.sort(null);
+        canonical.append("policy ").append(fields(String.join(",", globs), policy.minimumSeverity().name(),
+                String.valueOf(policy.holdRebootPackages()), String.valueOf(policy.maxPackages()))).append('\n');
+        canonical.append("model ").append(fields(String.valueOf(modelId), String.valueOf(promptVersion))).append('\n');
+        return Sha256.hex(canonical.toString());
+    }
+
+    private static String fields(String... values) {
+        StringBuilder sb = new StringBuilder();
+        for (String v : values) {
+            sb.append(v.length()).append(':').append(v).append(';');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package io.patchctl.core.run;
+
+import io.patchctl.core.report.RunStatus;
+
+/**
+ * The documented process exit codes of both jars (docs/design.md). The numbers are a contract:
+ * the SSM document, the platform's retries and operators' scripts read them.
+ */
+public enum ExitCode {
+    /** Every approved security update installed; only policy-held updates remain (or: the command did its job). */
+    COMPLIANT(0),
+    /** Usage or configuration error; also an internal error (a bug), which is printed as such. */
+    USAGE(1),
+    /** Bad input: an unreadable or malformed policy file or event. */
+    BAD_INPUT(2),
+    /** Allowed updates remain. */
+    NON_COMPLIANT(3),
+    /** The patch transaction failed. */
+    FAILED(4),
+    /** A report could not be stored durably (a run's report is spooled locally), or the report store is unavailable. */
+    NOT_STORED(5),
+    /** SIGTERM stopped the run between steps (a running dnf was let finish); the report is stored or spooled. */
+    CANCELLED(6),
+    /** Another patchctl run holds the host's run lock; this one changed nothing and stored nothing. */
+    BUSY(7);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    /** The process exit status. */
+    public int code() {
+        return code;
+    }
+
+    /** The exit code of a finished run. */
+    public static ExitCode of(RunStatus status) {
+        return switch (status) {
+            case COMPLIANT -> COMPLIANT;
+            case NON_COMPLIANT -> NON_COMPLIANT;
+            case CANCELLED -> CANCELLED;
+            default -> FAILED;
+        };
+    }
+}
