@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.patchctl.core.store.DirectoryReportStore;
+import io.patchctl.testkit.CountingStore;
 import io.patchctl.testkit.InMemoryReportStore;
 import io.patchctl.core.store.ReportStore;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +45,14 @@ class StorePlanCacheTest {
         assertTwentyHostsComputeOnce(new InMemoryReportStore());
     }
 
-    private void assertTwentyHostsComputeOnce(ReportStore store) throws Exception {
+    private void assertTwentyHostsComputeOnce(ReportStore backing) throws Exception {
+        CountingStore store = new CountingStore(backing);
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
             List<Callable<PlanCacheResult>> hosts = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 StorePlanCache cache = cache(store, "host-" + i, Duration.ofDays(7));
-                hosts.add(() -> cache.getOrCompute(FP, slowCompute()));
+                hosts.add(() -> cache.getOrCompute(FP, computeWhileOthersPoll(store)));
             }
             List<String> statuses = new ArrayList<>();
             for (Future<PlanCacheResult> f : pool.invokeAll(hosts)) {
@@ -216,12 +218,16 @@ class StorePlanCacheTest {
         };
     }
 
-    private Supplier<CachedPlan> slowCompute() {
+    /**
+     * The owner's model call returns only once the other hosts are polling its lease (40 reads: every
+     * waiter has read the PENDING entry at least once more than it needed to decide), so the wait
+     * path is exercised whatever the machine's load; no sleep has to outlast the other threads.
+     */
+    private Supplier<CachedPlan> computeWhileOthersPoll(CountingStore store) {
         return () -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // hang guard only
+            while (store.reads() < 40 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
             }
             return compute().get();
         };
