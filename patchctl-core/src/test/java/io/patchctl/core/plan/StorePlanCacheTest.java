@@ -57,7 +57,7 @@ class StorePlanCacheTest {
             List<String> statuses = new ArrayList<>();
             for (Future<PlanCacheResult> f : pool.invokeAll(hosts)) {
                 PlanCacheResult r = f.get();
-                statuses.add(r.status());
+                statuses.add(r.status().id());
                 assertThat(r.plan().plan().install()).containsExactly("openssl-libs");
             }
             assertThat(computes.get()).isEqualTo(1);
@@ -82,28 +82,28 @@ class StorePlanCacheTest {
         InMemoryReportStore store = new InMemoryReportStore();
         StorePlanCache cache = cache(store, "h", Duration.ofDays(7));
         java.util.function.Predicate<PatchPlan> holdsAllowed = plan -> true; // e.g. a hold-everything reply
-        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo("miss");
+        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         clock.advance(StorePlanCache.HOLD_TTL.minusMinutes(1));
-        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo("hit");
+        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.HIT);
         clock.advance(Duration.ofMinutes(2));
 
-        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo("miss");
+        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(computes.get()).isEqualTo(2);
         // a plan that installs everything allowed keeps the full TTL
         clock.advance(Duration.ofDays(1));
-        assertThat(cache.getOrCompute(FP, compute(), plan -> false).status()).isEqualTo("hit");
+        assertThat(cache.getOrCompute(FP, compute(), plan -> false).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.HIT);
     }
 
     @Test
     void getOrCompute_expiredEntry_computesAgain() {
         InMemoryReportStore store = new InMemoryReportStore();
         StorePlanCache cache = cache(store, "h", Duration.ofDays(7));
-        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo("miss");
+        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         clock.advance(Duration.ofDays(6));
-        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo("hit");
+        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.HIT);
         clock.advance(Duration.ofDays(2));
 
-        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo("miss");
+        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(computes.get()).isEqualTo(2);
     }
 
@@ -124,7 +124,7 @@ class StorePlanCacheTest {
         assertThat(computes.get()).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(5));
-        assertThat(cache(store, "host-b", Duration.ofDays(7)).getOrCompute(FP, compute()).status()).isEqualTo("miss");
+        assertThat(cache(store, "host-b", Duration.ofDays(7)).getOrCompute(FP, compute()).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(computes.get()).isEqualTo(2);
     }
 
@@ -137,7 +137,7 @@ class StorePlanCacheTest {
 
         PlanCacheResult result = cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute());
 
-        assertThat(result.status()).isEqualTo("miss");
+        assertThat(result.status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(computes.get()).isEqualTo(1);
     }
 
@@ -146,7 +146,7 @@ class StorePlanCacheTest {
         InMemoryReportStore store = new InMemoryReportStore();
         store.put(KEY, "{not json".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute()).status()).isEqualTo("miss");
+        assertThat(cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute()).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(new String(store.objects().get(KEY), StandardCharsets.UTF_8)).contains("READY");
     }
 
@@ -157,7 +157,7 @@ class StorePlanCacheTest {
 
         PlanCacheResult result = cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute());
 
-        assertThat(result.status()).isEqualTo("off");
+        assertThat(result.status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.OFF);
         assertThat(result.plan().plan().install()).containsExactly("openssl-libs");
     }
 
@@ -183,7 +183,7 @@ class StorePlanCacheTest {
 
         PlanCacheResult result = cache.getOrCompute(FP, compute());
 
-        assertThat(result.status()).isEqualTo("off");
+        assertThat(result.status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.OFF);
         assertThat(computes.get()).isEqualTo(1);
         assertThat(sleeps.get()).isBetween(30, 60);
     }
@@ -196,7 +196,7 @@ class StorePlanCacheTest {
 
         PlanCacheResult result = cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute());
 
-        assertThat(result.status()).isEqualTo("miss");
+        assertThat(result.status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(new String(store.objects().get(KEY), StandardCharsets.UTF_8)).contains("patchctl.plan-cache/v2");
     }
 
