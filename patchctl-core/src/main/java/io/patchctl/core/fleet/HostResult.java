@@ -89,7 +89,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .advisorKind(advisor == null ? "" : advisor.kind())
                 .modelId(advisor == null ? null : advisor.modelId())
                 .fallbackReason(advisor == null ? null : advisor.fallbackReason())
-                .planCache(advisor == null ? "" : advisor.planCache())
+                .planCache(advisor == null ? "" : advisor.planCache().id())
                 .error(firstNonBlank(run.error(), run.apply().error(), run.transactionTest().error()))
                 .runReportKey(key).distro(distroName(run.distro().name(), run.distro().id(), run.distro().versionId()))
                 .build();

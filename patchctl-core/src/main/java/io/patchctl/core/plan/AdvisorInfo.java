@@ -11,27 +11,27 @@ import java.util.Objects;
  * @param inputTokens    model input tokens (0 when no model was called)
  * @param outputTokens   model output tokens (reasoning included, as Bedrock bills it)
  * @param latencyMillis  wall time spent obtaining the plan
- * @param planCache      "hit" (a shared plan was reused), "miss" (this run asked the model) or "off"
+ * @param planCache      HIT (a shared plan was reused), MISS (this run asked the model) or OFF
  * @param call           reasoning, output format and retries of the model call (empty without one)
  */
 public record AdvisorInfo(String kind, String modelId, String fallbackReason,
-                          long inputTokens, long outputTokens, long latencyMillis, String planCache,
+                          long inputTokens, long outputTokens, long latencyMillis, PlanCacheStatus planCache,
                           ModelCallDetails call) {
 
     public AdvisorInfo {
-        planCache = planCache == null ? "off" : planCache;
+        planCache = planCache == null ? PlanCacheStatus.OFF : planCache;
         call = Objects.requireNonNullElse(call, ModelCallDetails.none());
     }
 
     public AdvisorInfo(String kind, String modelId, String fallbackReason,
-                       long inputTokens, long outputTokens, long latencyMillis, String planCache) {
+                       long inputTokens, long outputTokens, long latencyMillis, PlanCacheStatus planCache) {
         this(kind, modelId, fallbackReason, inputTokens, outputTokens, latencyMillis, planCache, ModelCallDetails.none());
     }
 
-    /** Without plan-cache information ("off"). */
+    /** Without plan-cache information (OFF). */
     public AdvisorInfo(String kind, String modelId, String fallbackReason,
                        long inputTokens, long outputTokens, long latencyMillis) {
-        this(kind, modelId, fallbackReason, inputTokens, outputTokens, latencyMillis, "off");
+        this(kind, modelId, fallbackReason, inputTokens, outputTokens, latencyMillis, PlanCacheStatus.OFF);
     }
 
     public static AdvisorInfo rules(long latencyMillis) {

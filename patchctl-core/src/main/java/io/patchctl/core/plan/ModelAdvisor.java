@@ -67,7 +67,7 @@ public final class ModelAdvisor implements Advisor {
         try {
             PlanCacheResult result = cache.getOrCompute(fingerprint, () -> ask(updates, policy, distro),
                     plan -> !allowedNotPlanned(plan, updates, policy).isEmpty());
-            boolean hit = PlanCacheResult.HIT.equals(result.status());
+            boolean hit = result.status() == PlanCacheStatus.HIT;
             CachedPlan p = result.plan();
             // A hit cost this host no tokens: the report says what this run spent.
             return new AdvisorOutcome(p.plan(), new AdvisorInfo(KIND, client.modelId(), null,

@@ -114,14 +114,14 @@ public final class AgentWorkflow {
             return finish(d, start);
         }
         AdvisorOutcome outcome = advise(d.discovered, request, d.distro);
-        d.advisor = AdvisorSection.of(outcome.info(), "cache".equals(outcome.info().kind()) ? "hit" : outcome.info().planCache());
+        d.advisor = AdvisorSection.of(outcome.info(), "cache".equals(outcome.info().kind()) ? io.patchctl.core.plan.PlanCacheStatus.HIT : outcome.info().planCache());
         d.plan = outcome.plan();
         GuardedPlan guarded = new PolicyGuard(request.policy()).guard(d.discovered, outcome);
         d.guarded = guarded;
         PolicyRules rules = new PolicyRules(request.policy());
         Map<String, List<SecurityUpdate>> byName = PolicyGuard.byName(d.discovered);
         List<String> advisorHeld = ModelAdvisor.allowedNotPlanned(outcome.plan(), d.discovered, request.policy());
-        if ("hit".equals(d.advisor.planCache()) && !advisorHeld.isEmpty()) {
+        if (d.advisor.planCache() == io.patchctl.core.plan.PlanCacheStatus.HIT && !advisorHeld.isEmpty()) {
             d.notes.add("the plan reused from the plan cache leaves " + advisorHeld.size() + " update(s) the policy allows"
                     + " pending (" + String.join(", ", advisorHeld.subList(0, Math.min(10, advisorHeld.size())))
                     + "); such plans are reused for at most " + StorePlanCache.HOLD_TTL.toHours() + " h, then the model is asked again");

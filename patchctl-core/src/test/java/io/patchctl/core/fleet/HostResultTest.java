@@ -28,7 +28,7 @@ class HostResultTest {
                 .status(RunStatus.FAILED).exitCode(4).durationMillis(1234)
                 .discovered(List.of(new SecurityUpdate("RHSA-2026:0001", Severity.IMPORTANT, List.of("CVE-2026-0001"),
                         "openssl-libs", "x86_64", "1:1.1.1k-1.el8", "1:1.1.1k-2.el8")))
-                .advisor(AdvisorSection.of(AdvisorInfo.rules(1), "miss"))
+                .advisor(AdvisorSection.of(AdvisorInfo.rules(1), io.patchctl.core.plan.PlanCacheStatus.MISS))
                 .held(List.of(new HeldPackage("kernel-core", "policy")))
                 .rejected(List.of(new Rejection("nginx", "not reported")))
                 .apply(new ApplyResult(true, false, 1, List.of("curl-7.61.1-2.el8.x86_64"), "Error: Transaction test error", ""))

@@ -30,7 +30,7 @@ class ModelAdvisorTest {
         assertThat(outcome.info().fallbackReason()).isNull();
         assertThat(outcome.info().inputTokens()).isEqualTo(100);
         assertThat(outcome.info().outputTokens()).isEqualTo(20);
-        assertThat(outcome.info().planCache()).isEqualTo("off");
+        assertThat(outcome.info().planCache()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.OFF);
         assertThat(model.requests().get(0).user()).contains("\nopenssl-libs 1:1.1.1k-1.el8>1:1.1.1k-2.el8 RHSA-2021:1024 ");
     }
 
@@ -84,8 +84,8 @@ class ModelAdvisorTest {
         AdvisorOutcome second = host2.advise(List.of(Updates.KERNEL, Updates.CURL, Updates.OPENSSL), PatchPolicy.defaults());
 
         assertThat(model.calls()).isEqualTo(1);
-        assertThat(first.info().planCache()).isEqualTo("miss");
-        assertThat(second.info().planCache()).isEqualTo("hit");
+        assertThat(first.info().planCache()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
+        assertThat(second.info().planCache()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.HIT);
         assertThat(second.info().inputTokens()).isZero();
         assertThat(second.plan()).isEqualTo(first.plan());
 
@@ -102,11 +102,11 @@ class ModelAdvisorTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-26T14:00:00Z"));
         ModelAdvisor host = new ModelAdvisor(model, cache(store, "h1", clock), new RulesAdvisor());
 
-        assertThat(host.advise(Updates.ALL, PatchPolicy.defaults()).info().planCache()).isEqualTo("miss");
+        assertThat(host.advise(Updates.ALL, PatchPolicy.defaults()).info().planCache()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         clock.advance(java.time.Duration.ofHours(1));
-        assertThat(host.advise(Updates.ALL, PatchPolicy.defaults()).info().planCache()).isEqualTo("hit");
+        assertThat(host.advise(Updates.ALL, PatchPolicy.defaults()).info().planCache()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.HIT);
         clock.advance(StorePlanCache.HOLD_TTL);
-        assertThat(host.advise(Updates.ALL, PatchPolicy.defaults()).info().planCache()).isEqualTo("miss");
+        assertThat(host.advise(Updates.ALL, PatchPolicy.defaults()).info().planCache()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(model.calls()).isEqualTo(2);
         assertThat(ModelAdvisor.allowedNotPlanned(new PatchPlan(List.of("curl"), List.of(), Risk.LOW, ""), Updates.ALL,
                 PatchPolicy.defaults())).containsExactly("openssl-libs"); // kernel is the policy's hold, not the model's

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.patchctl.core.store.DirectoryReportStore;
+import io.patchctl.testkit.CountingStore;
 import io.patchctl.testkit.InMemoryReportStore;
 import io.patchctl.core.store.ReportStore;
 import java.nio.charset.StandardCharsets;
@@ -44,18 +45,19 @@ class StorePlanCacheTest {
         assertTwentyHostsComputeOnce(new InMemoryReportStore());
     }
 
-    private void assertTwentyHostsComputeOnce(ReportStore store) throws Exception {
+    private void assertTwentyHostsComputeOnce(ReportStore backing) throws Exception {
+        CountingStore store = new CountingStore(backing);
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
             List<Callable<PlanCacheResult>> hosts = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 StorePlanCache cache = cache(store, "host-" + i, Duration.ofDays(7));
-                hosts.add(() -> cache.getOrCompute(FP, slowCompute()));
+                hosts.add(() -> cache.getOrCompute(FP, computeWhileOthersPoll(store)));
             }
             List<String> statuses = new ArrayList<>();
             for (Future<PlanCacheResult> f : pool.invokeAll(hosts)) {
                 PlanCacheResult r = f.get();
-                statuses.add(r.status());
+                statuses.add(r.status().id());
                 assertThat(r.plan().plan().install()).containsExactly("openssl-libs");
             }
             assertThat(computes.get()).isEqualTo(1);
@@ -80,28 +82,28 @@ class StorePlanCacheTest {
         InMemoryReportStore store = new InMemoryReportStore();
         StorePlanCache cache = cache(store, "h", Duration.ofDays(7));
         java.util.function.Predicate<PatchPlan> holdsAllowed = plan -> true; // e.g. a hold-everything reply
-        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo("miss");
+        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         clock.advance(StorePlanCache.HOLD_TTL.minusMinutes(1));
-        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo("hit");
+        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.HIT);
         clock.advance(Duration.ofMinutes(2));
 
-        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo("miss");
+        assertThat(cache.getOrCompute(FP, compute(), holdsAllowed).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(computes.get()).isEqualTo(2);
         // a plan that installs everything allowed keeps the full TTL
         clock.advance(Duration.ofDays(1));
-        assertThat(cache.getOrCompute(FP, compute(), plan -> false).status()).isEqualTo("hit");
+        assertThat(cache.getOrCompute(FP, compute(), plan -> false).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.HIT);
     }
 
     @Test
     void getOrCompute_expiredEntry_computesAgain() {
         InMemoryReportStore store = new InMemoryReportStore();
         StorePlanCache cache = cache(store, "h", Duration.ofDays(7));
-        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo("miss");
+        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         clock.advance(Duration.ofDays(6));
-        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo("hit");
+        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.HIT);
         clock.advance(Duration.ofDays(2));
 
-        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo("miss");
+        assertThat(cache.getOrCompute(FP, compute()).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(computes.get()).isEqualTo(2);
     }
 
@@ -122,7 +124,7 @@ class StorePlanCacheTest {
         assertThat(computes.get()).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(5));
-        assertThat(cache(store, "host-b", Duration.ofDays(7)).getOrCompute(FP, compute()).status()).isEqualTo("miss");
+        assertThat(cache(store, "host-b", Duration.ofDays(7)).getOrCompute(FP, compute()).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(computes.get()).isEqualTo(2);
     }
 
@@ -135,7 +137,7 @@ class StorePlanCacheTest {
 
         PlanCacheResult result = cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute());
 
-        assertThat(result.status()).isEqualTo("miss");
+        assertThat(result.status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(computes.get()).isEqualTo(1);
     }
 
@@ -144,7 +146,7 @@ class StorePlanCacheTest {
         InMemoryReportStore store = new InMemoryReportStore();
         store.put(KEY, "{not json".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute()).status()).isEqualTo("miss");
+        assertThat(cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute()).status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(new String(store.objects().get(KEY), StandardCharsets.UTF_8)).contains("READY");
     }
 
@@ -155,7 +157,7 @@ class StorePlanCacheTest {
 
         PlanCacheResult result = cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute());
 
-        assertThat(result.status()).isEqualTo("off");
+        assertThat(result.status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.OFF);
         assertThat(result.plan().plan().install()).containsExactly("openssl-libs");
     }
 
@@ -181,7 +183,7 @@ class StorePlanCacheTest {
 
         PlanCacheResult result = cache.getOrCompute(FP, compute());
 
-        assertThat(result.status()).isEqualTo("off");
+        assertThat(result.status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.OFF);
         assertThat(computes.get()).isEqualTo(1);
         assertThat(sleeps.get()).isBetween(30, 60);
     }
@@ -194,7 +196,7 @@ class StorePlanCacheTest {
 
         PlanCacheResult result = cache(store, "h", Duration.ofDays(7)).getOrCompute(FP, compute());
 
-        assertThat(result.status()).isEqualTo("miss");
+        assertThat(result.status()).isEqualTo(io.patchctl.core.plan.PlanCacheStatus.MISS);
         assertThat(new String(store.objects().get(KEY), StandardCharsets.UTF_8)).contains("patchctl.plan-cache/v2");
     }
 
@@ -216,12 +218,16 @@ class StorePlanCacheTest {
         };
     }
 
-    private Supplier<CachedPlan> slowCompute() {
+    /**
+     * The owner's model call returns only once the other hosts are polling its lease (40 reads: every
+     * waiter has read the PENDING entry at least once more than it needed to decide), so the wait
+     * path is exercised whatever the machine's load; no sleep has to outlast the other threads.
+     */
+    private Supplier<CachedPlan> computeWhileOthersPoll(CountingStore store) {
         return () -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // hang guard only
+            while (store.reads() < 40 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
             }
             return compute().get();
         };

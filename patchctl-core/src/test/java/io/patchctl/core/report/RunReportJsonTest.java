@@ -23,7 +23,7 @@ class RunReportJsonTest {
                 .mode(RunMode.PATCH).status(RunStatus.COMPLIANT).exitCode(0)
                 .discovered(List.of(new SecurityUpdate("RHSA-2026:0001", Severity.IMPORTANT, List.of("CVE-2026-0001"),
                         "openssl-libs", "x86_64", "1:1.1.1k-1.el8", "1:1.1.1k-2.el8")))
-                .advisor(AdvisorSection.of(AdvisorInfo.rules(1), "off"))
+                .advisor(AdvisorSection.of(AdvisorInfo.rules(1), io.patchctl.core.plan.PlanCacheStatus.OFF))
                 .plan(new PatchPlan(List.of("openssl-libs"), List.of(new HeldPackage("kernel-core", "policy")), Risk.LOW, "r"))
                 .approved(List.of("openssl-libs")).held(List.of(new HeldPackage("kernel-core", "policy")))
                 .rejected(List.of(new Rejection("nginx", "not reported")))
