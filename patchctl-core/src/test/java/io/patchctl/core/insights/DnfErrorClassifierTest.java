@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
  * The classifier on dnf/rpm output captured by src/test/resources/dnf-errors/capture.sh (real dnf
@@ -27,21 +27,7 @@ class DnfErrorClassifierTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({
-        "metadata-download.txt,          METADATA_DOWNLOAD, Failed to download metadata for repo 'rhel-8-for-x86_64-appstream-rpms'",
-        "rhel-metadata-curl-timeout.txt, METADATA_DOWNLOAD, Error: Failed to download metadata for repo 'rhel-8-for-x86_64-baseos-rpms'",
-        "gpg-check-failure.txt,          GPG_CHECK,         Package bulky-1.0-1.el8.noarch.rpm is not signed",
-        "rhel-gpg-public-key.txt,        GPG_CHECK,         Public key for htop-3.2.1-1.el8.x86_64.rpm is not installed",
-        "dependency-problem.txt,         DEPENDENCY,        nothing provides libmissing.so.3()(64bit) needed by needy-1.0-1.el8.noarch",
-        "file-conflict.txt,              FILE_CONFLICT,     file /opt/base/conf from install of clash-1.0-1.el8.noarch conflicts",
-        "disk-space.txt,                 DISK_SPACE,        At least 7MB more space needed on the / filesystem",
-        "rpm-lock.txt,                   RPM_LOCK,          can't create transaction lock on",
-        "rhel-dnf-lock.txt,              RPM_LOCK,          Waiting for process with pid 1482 to finish",
-        "scriptlet-failure.txt,          SCRIPTLET,         Error in PREIN scriptlet in rpm package badpre",
-        "rhel-not-registered.txt,        NOT_REGISTERED,    Error: There are no enabled repositories",
-        "ssm-timeout.txt,                TIMEOUT,           Command execution timed out",
-        "unknown-segfault.txt,           UNKNOWN,           Segmentation fault",
-    })
+    @CsvFileSource(resources = "/dnf-errors/expected-classes.csv")
     void capturedOutput_isClassified(String file, ErrorClass expected, String lineFragment) {
         Classification c = DnfErrorClassifier.classify(captured(file), "Failed");
 
@@ -50,21 +36,7 @@ class DnfErrorClassifierTest {
     }
 
     @ParameterizedTest(name = "banner + {0} -> {1}")
-    @CsvSource({
-        "metadata-download.txt,          METADATA_DOWNLOAD, Failed to download metadata for repo 'rhel-8-for-x86_64-appstream-rpms'",
-        "rhel-metadata-curl-timeout.txt, METADATA_DOWNLOAD, Error: Failed to download metadata for repo 'rhel-8-for-x86_64-baseos-rpms'",
-        "gpg-check-failure.txt,          GPG_CHECK,         Package bulky-1.0-1.el8.noarch.rpm is not signed",
-        "rhel-gpg-public-key.txt,        GPG_CHECK,         Public key for htop-3.2.1-1.el8.x86_64.rpm is not installed",
-        "dependency-problem.txt,         DEPENDENCY,        nothing provides libmissing.so.3()(64bit) needed by needy-1.0-1.el8.noarch",
-        "file-conflict.txt,              FILE_CONFLICT,     file /opt/base/conf from install of clash-1.0-1.el8.noarch conflicts",
-        "disk-space.txt,                 DISK_SPACE,        At least 7MB more space needed on the / filesystem",
-        "rpm-lock.txt,                   RPM_LOCK,          can't create transaction lock on",
-        "rhel-dnf-lock.txt,              RPM_LOCK,          Waiting for process with pid 1482 to finish",
-        "scriptlet-failure.txt,          SCRIPTLET,         Error in PREIN scriptlet in rpm package badpre",
-        "rhel-not-registered.txt,        NOT_REGISTERED,    Error: There are no enabled repositories",
-        "ssm-timeout.txt,                TIMEOUT,           Command execution timed out",
-        "unknown-segfault.txt,           UNKNOWN,           Segmentation fault",
-    })
+    @CsvFileSource(resources = "/dnf-errors/expected-classes.csv")
     void capturedOutput_behindTheSubscriptionBanner_isClassifiedTheSame(String file, ErrorClass expected, String lineFragment) {
         Classification c = DnfErrorClassifier.classify(RealHostDiagnosisTest.BANNER + RealHostDiagnosisTest.NOISE
                 + captured(file), "Failed");
