@@ -51,7 +51,68 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     }
 
     public PatchPolicy withRepair(RepairMode mode) {
-        return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, mode);
+        return toBuilder().repair(mode).build();
+    }
+
+    /** A builder holding this policy's values: the way to derive a policy with one thing changed. */
+    public Builder toBuilder() {
+        return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
+                .maxPackages(maxPackages).release(release).repair(repair);
+    }
+
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    /**
+     * Builds a policy field by field. New policy keys are added here (and in {@link PolicyLoader}),
+     * so that callers setting one value never have to name all the others.
+     */
+    public static final class Builder {
+        private List<String> holdGlobs = List.of();
+        private Severity minimumSeverity = Severity.LOW;
+        private boolean holdRebootPackages;
+        private int maxPackages;
+        private ReleaseTrack release = ReleaseTrack.LOCKED;
+        private RepairMode repair = RepairMode.REPORT;
+
+        private Builder() {
+        }
+
+        public Builder holdGlobs(List<String> holdGlobs) {
+            this.holdGlobs = holdGlobs;
+            return this;
+        }
+
+        public Builder minimumSeverity(Severity minimumSeverity) {
+            this.minimumSeverity = minimumSeverity;
+            return this;
+        }
+
+        public Builder holdRebootPackages(boolean holdRebootPackages) {
+            this.holdRebootPackages = holdRebootPackages;
+            return this;
+        }
+
+        public Builder maxPackages(int maxPackages) {
+            this.maxPackages = maxPackages;
+            return this;
+        }
+
+        public Builder release(ReleaseTrack release) {
+            this.release = release;
+            return this;
+        }
+
+        public Builder repair(RepairMode repair) {
+            this.repair = repair;
+            return this;
+        }
+
+        public PatchPolicy build() {
+            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair);
+        }
     }
 
     public static PatchPolicy defaults() {

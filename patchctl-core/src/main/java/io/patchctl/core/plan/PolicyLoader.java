@@ -108,37 +108,41 @@ public final class PolicyLoader {
                 throw new PolicyException("unknown key '" + key + "'; expected one of " + sorted(KEYS));
             }
         }
-        PatchPolicy d = PatchPolicy.defaults();
-        List<String> globs = root.has("hold_packages") ? globs(root.get("hold_packages")) : d.holdGlobs();
-        Severity minimum = root.has("minimum_severity") ? severity(root.get("minimum_severity")) : d.minimumSeverity();
-        boolean reboot = d.holdRebootPackages();
+        // Keys left out keep the defaults the builder starts from; each key is read by one block.
+        PatchPolicy.Builder policy = PatchPolicy.builder();
+        if (root.has("hold_packages")) {
+            policy.holdGlobs(globs(root.get("hold_packages")));
+        }
+        if (root.has("minimum_severity")) {
+            policy.minimumSeverity(severity(root.get("minimum_severity")));
+        }
         if (root.has("hold_reboot_packages")) {
             JsonNode n = root.get("hold_reboot_packages");
             if (!n.isBoolean()) {
                 throw new PolicyException("hold_reboot_packages must be true or false, found " + describe(n));
             }
-            reboot = n.booleanValue();
+            policy.holdRebootPackages(n.booleanValue());
         }
-        int max = d.maxPackages();
         if (root.has("max_packages")) {
             JsonNode n = root.get("max_packages");
             if (!n.isInt() || n.intValue() < 0) {
                 throw new PolicyException("max_packages must be a whole number >= 0 (0 = no limit), found " + describe(n));
             }
-            max = n.intValue();
+            policy.maxPackages(n.intValue());
         }
-        ReleaseTrack release = root.has("release") ? release(root.get("release")) : d.release();
-        PatchPolicy.RepairMode repair = d.repair();
+        if (root.has("release")) {
+            policy.release(release(root.get("release")));
+        }
         if (root.has("repair")) {
             JsonNode n = root.get("repair");
             String v = n.isTextual() ? n.textValue().strip().toLowerCase(Locale.ROOT) : "";
             switch (v) {
-                case "report" -> repair = PatchPolicy.RepairMode.REPORT;
-                case "fix" -> repair = PatchPolicy.RepairMode.FIX;
+                case "report" -> policy.repair(PatchPolicy.RepairMode.REPORT);
+                case "fix" -> policy.repair(PatchPolicy.RepairMode.FIX);
                 default -> throw new PolicyException("repair must be report or fix, found " + describe(n));
             }
         }
-        return new PatchPolicy(globs, minimum, reboot, max, release, repair);
+        return policy.build();
     }
 
     private static ReleaseTrack release(JsonNode node) {
