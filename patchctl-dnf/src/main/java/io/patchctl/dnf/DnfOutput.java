@@ -1,6 +1,8 @@
 package io.patchctl.dnf;
 
 import io.patchctl.core.advisory.Severity;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +22,12 @@ public final class DnfOutput {
     public record UpdateinfoLine(String advisoryId, boolean security, Severity severity, Nevra nevra) {
     }
 
-    /** One advisory of {@code dnf updateinfo info}. */
-    public record AdvisoryInfo(String advisoryId, String type, Severity severity, List<String> cves) {
+    /**
+     * One advisory of {@code dnf updateinfo info}.
+     *
+     * @param issued {@code Issued:} (dnf 5) or else {@code Updated:} (dnf 4 prints only that), as a date; null when absent or unreadable
+     */
+    public record AdvisoryInfo(String advisoryId, String type, Severity severity, List<String> cves, LocalDate issued) {
     }
 
     /** One package line of {@code dnf check-update}. */
@@ -114,7 +120,27 @@ public final class DnfOutput {
         }
         String type = fields.getOrDefault("type", List.of("")).get(0);
         Severity severity = Severity.parse(fields.getOrDefault("severity", List.of("")).get(0));
-        byId.put(id.get(0), new AdvisoryInfo(id.get(0), type, severity, cves));
+        LocalDate issued = date(fields.get("issued"));
+        if (issued == null) {
+            issued = date(fields.get("updated"));
+        }
+        byId.put(id.get(0), new AdvisoryInfo(id.get(0), type, severity, cves, issued));
+    }
+
+    /** "2026-11-02 00:00:00" (dnf 4) or "2026-11-02" → the date; anything else → null (tolerant, like the rest). */
+    private static LocalDate date(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        String v = values.get(0).strip();
+        if (v.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**

@@ -101,7 +101,8 @@ public final class DnfPackageManager implements PackageManager {
             DnfOutput.AdvisoryInfo d = details.get(line.advisoryId());
             Severity severity = line.severity() != Severity.UNKNOWN || d == null ? line.severity() : d.severity();
             updates.add(new SecurityUpdate(line.advisoryId(), severity, d == null ? List.of() : d.cves(), n.name(),
-                    n.arch(), installed.getOrDefault(n.name() + "." + n.arch(), installed.get(n.name())), n.evr()));
+                    n.arch(), installed.getOrDefault(n.name() + "." + n.arch(), installed.get(n.name())), n.evr(),
+                    d == null ? null : d.issued()));
         }
         discovered = List.copyOf(updates);
         return updates;

@@ -84,6 +84,34 @@ class DnfOutputTest {
     }
 
     @Test
+    void updateinfoInfo_dnf4PrintsOnlyUpdated_whichBecomesTheAdvisoryDate() {
+        // captured from Debian's dnf 4.14 on a lab installroot: updateinfo.xml had issued 2026-11-01, updated 2026-11-02
+        Map<String, DnfOutput.AdvisoryInfo> info = DnfOutput.updateinfoInfo(resource("updateinfo-info-security.stdout"));
+
+        assertThat(info.get("RHSA-2026:1001").issued()).isEqualTo(java.time.LocalDate.of(2026, 11, 2));
+    }
+
+    @Test
+    void updateinfoInfo_issuedPreferredOverUpdated_andAnUnreadableDateIsNull() {
+        String out = """
+                ===============================================================================
+                  Update ID: RHSA-2026:2001
+                       Type: security
+                     Issued: 2026-10-01 08:00:00
+                    Updated: 2026-10-20 08:00:00
+                ===============================================================================
+                  Update ID: RHSA-2026:2002
+                       Type: security
+                    Updated: yesterday
+                """;
+
+        Map<String, DnfOutput.AdvisoryInfo> info = DnfOutput.updateinfoInfo(out);
+
+        assertThat(info.get("RHSA-2026:2001").issued()).isEqualTo(java.time.LocalDate.of(2026, 10, 1));
+        assertThat(info.get("RHSA-2026:2002").issued()).isNull();
+    }
+
+    @Test
     void checkUpdate_withObsoletingPackages_separatesThemAndSkipsTheObsoletedLine() {
         DnfOutput.CheckUpdate parsed = DnfOutput.checkUpdate(resource("check-update-obsoleting.stdout"));
 

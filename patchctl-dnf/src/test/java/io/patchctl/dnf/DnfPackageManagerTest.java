@@ -61,7 +61,7 @@ class DnfPackageManagerTest {
         assertThat(updates).hasSize(5);
         assertThat(updates).filteredOn(u -> u.name().equals("openssl-libs")).singleElement().isEqualTo(
                 new SecurityUpdate("RHSA-2026:1001", Severity.IMPORTANT, List.of("CVE-2026-0001", "CVE-2026-0002"),
-                        "openssl-libs", "x86_64", "1:1.1.1k-9.el8", "1:1.1.1k-12.el8"));
+                        "openssl-libs", "x86_64", "1:1.1.1k-9.el8", "1:1.1.1k-12.el8", java.time.LocalDate.of(2026, 11, 2)));
         assertThat(runner.calls.get(0)).containsExactly("dnf", "--installroot=/srv/root", "--config=/lab/dnf.conf",
                 "--releasever=8", "--noplugins", "updateinfo", "list", "--security");
         assertThat(runner.calls.get(1)).containsExactly("dnf", "--installroot=/srv/root", "--config=/lab/dnf.conf",

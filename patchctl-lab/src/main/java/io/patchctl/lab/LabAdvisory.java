@@ -1,5 +1,6 @@
 package io.patchctl.lab;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,23 @@ import java.util.Objects;
  * @param severity "Critical", "Important", "Moderate", "Low", or null for none (dnf then shows no rating)
  * @param packages the update RPMs it ships (normally in the {@code updates} repo)
  */
-public record LabAdvisory(String id, Type type, String severity, String title, List<String> cves, List<LabRpm> packages) {
+public record LabAdvisory(String id, Type type, String severity, String title, List<String> cves, List<LabRpm> packages,
+                          LocalDate issued) {
+
+    /** The lab's default advisory date (updateinfo's issued; its updated is one day later, which dnf 4 prints). */
+    public static final LocalDate DEFAULT_ISSUED = LocalDate.of(2026, 11, 1);
+
+    public LabAdvisory(String id, Type type, String severity, String title, List<String> cves, List<LabRpm> packages) {
+        this(id, type, severity, title, cves, packages, null);
+    }
+
+    /**
+     * This advisory issued (and updated) on {@code date}: approval-age and SLA tests need advisories of
+     * different ages. dnf 4 then prints {@code Updated: date}.
+     */
+    public LabAdvisory withIssued(LocalDate date) {
+        return new LabAdvisory(id, type, severity, title, cves, packages, date);
+    }
 
     /** updateinfo's {@code type} attribute. */
     public enum Type {

@@ -15,7 +15,12 @@ final class UpdateinfoWriter {
                     .append("\" version=\"2.0\">\n");
             x.append("    <id>").append(esc(a.id())).append("</id>\n");
             x.append("    <title>").append(esc(a.title())).append("</title>\n");
-            x.append("    <issued date=\"2026-11-01 00:00:00\"/>\n    <updated date=\"2026-11-02 00:00:00\"/>\n");
+            if (a.issued() == null) {
+                x.append("    <issued date=\"2026-11-01 00:00:00\"/>\n    <updated date=\"2026-11-02 00:00:00\"/>\n");
+            } else {
+                x.append("    <issued date=\"").append(a.issued()).append(" 00:00:00\"/>\n    <updated date=\"")
+                        .append(a.issued()).append(" 00:00:00\"/>\n");
+            }
             x.append("    <rights>Copyright 2026 patchctl lab</rights>\n");
             if (a.severity() != null) {
                 x.append("    <severity>").append(esc(a.severity())).append("</severity>\n");

@@ -1,5 +1,6 @@
 package io.patchctl.core.advisory;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +14,10 @@ import java.util.Objects;
  * @param arch         x86_64, noarch, …
  * @param installedEvr currently installed [epoch:]version-release, e.g. 1:1.1.1k-1.el8
  * @param availableEvr [epoch:]version-release the update brings
+ * @param issued       the advisory's date, or null when discovery did not say. dnf 4 prints only
+ *                     {@code Updated:} in {@code updateinfo info} (libsolv keeps the later of the
+ *                     advisory's issued and updated dates); dnf 5 prints {@code Issued:}, preferred then.
+ *                     Approval age and SLA clocks count from it.
  */
 public record SecurityUpdate(
         String advisoryId,
@@ -21,7 +26,14 @@ public record SecurityUpdate(
         String name,
         String arch,
         String installedEvr,
-        String availableEvr) {
+        String availableEvr,
+        LocalDate issued) {
+
+    /** An update whose advisory date discovery did not report. */
+    public SecurityUpdate(String advisoryId, Severity severity, List<String> cves, String name, String arch,
+                          String installedEvr, String availableEvr) {
+        this(advisoryId, severity, cves, name, arch, installedEvr, availableEvr, null);
+    }
 
     public SecurityUpdate {
         Objects.requireNonNull(advisoryId, "advisoryId");
