@@ -1,7 +1,11 @@
 package io.patchctl.core.plan;
 
 import io.patchctl.core.advisory.Severity;
+import io.patchctl.core.plan.approval.ApprovalPolicy;
+import io.patchctl.core.plan.approval.Exemption;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The operator's rules, enforced in code whatever an advisor says.
@@ -13,9 +17,10 @@ import java.util.List;
  * @param release            which release's repositories to patch from (Amazon Linux 2023); default locked
  * @param repair             what a run does when the package database is unhealthy (duplicates, {@code dnf check}
  *                           problems, an unfinished transaction): report it (default) or run the repair
+ * @param approval           {@code approve_after_days} and {@code exceptions}, and the day a run judges them on
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
-                          ReleaseTrack release, RepairMode repair) {
+                          ReleaseTrack release, RepairMode repair, ApprovalPolicy approval) {
 
     /** {@code repair:} in the policy file. */
     public enum RepairMode {
@@ -37,6 +42,21 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             throw new IllegalArgumentException("maxPackages must be >= 0 (0 = no limit), was " + maxPackages);
         }
         release = release == null ? ReleaseTrack.LOCKED : release;
+        approval = approval == null ? ApprovalPolicy.NONE : approval;
+    }
+
+    /** A policy without approval age or exceptions (the keys every policy had before them). */
+    public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
+                       ReleaseTrack release, RepairMode repair) {
+        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, ApprovalPolicy.NONE);
+    }
+
+    /**
+     * This policy judged on {@code day} (UTC): the run dates its policy once from its own clock, so that
+     * advisor, guard, fingerprint and report agree on which advisories are old enough and which exceptions lapsed.
+     */
+    public PatchPolicy asOf(LocalDate day) {
+        return toBuilder().approval(approval.on(day)).build();
     }
 
     /** A policy on the default release track (locked) that only reports an unhealthy package database. */
@@ -57,7 +77,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     /** A builder holding this policy's values: the way to derive a policy with one thing changed. */
     public Builder toBuilder() {
         return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
-                .maxPackages(maxPackages).release(release).repair(repair);
+                .maxPackages(maxPackages).release(release).repair(repair).approval(approval);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -76,6 +96,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         private int maxPackages;
         private ReleaseTrack release = ReleaseTrack.LOCKED;
         private RepairMode repair = RepairMode.REPORT;
+        private ApprovalPolicy approval = ApprovalPolicy.NONE;
 
         private Builder() {
         }
@@ -110,8 +131,25 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             return this;
         }
 
+        public Builder approval(ApprovalPolicy approval) {
+            this.approval = approval;
+            return this;
+        }
+
+        /** {@code approve_after_days}: whole days per severity ({@link Severity#UNKNOWN} = unrated). */
+        public Builder approveAfterDays(Map<Severity, Integer> days) {
+            this.approval = approval.withApproveAfterDays(days);
+            return this;
+        }
+
+        /** {@code exceptions}: entries that hold what they match until they expire. */
+        public Builder exceptions(List<Exemption> entries) {
+            this.approval = approval.withExceptions(entries);
+            return this;
+        }
+
         public PatchPolicy build() {
-            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair);
+            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, approval);
         }
     }
 

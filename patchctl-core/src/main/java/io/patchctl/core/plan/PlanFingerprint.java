@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * SHA-256 of what decides a plan: the sorted update set (name, arch, installed and available EVR,
- * advisory), the policy, the model id and the prompt version. Hosts with equal fingerprints can
+ * advisory), the policy (with what its approval age and exceptions hold on the run's date), the model id
+ * and the prompt version. Hosts with equal fingerprints can
  * share one plan; any difference (one more update, another policy, a new prompt) gives a new one.
  * Order of discovery does not matter; fields are length-prefixed so no two sets collide by concatenation.
  */
@@ -31,6 +32,9 @@ public final class PlanFingerprint {
         globs.sort(null);
         canonical.append("policy ").append(fields(String.join(",", globs), policy.minimumSeverity().name(),
                 String.valueOf(policy.holdRebootPackages()), String.valueOf(policy.maxPackages()))).append('\n');
+        // what approve_after_days and the exceptions hold today, not the date itself: the fingerprint changes on
+        // the day an update becomes approvable or an exception lapses, and stays put on the days between
+        canonical.append(io.patchctl.core.plan.approval.ApprovalRules.of(policy.approval()).fingerprint(updates));
         canonical.append("model ").append(fields(String.valueOf(modelId), String.valueOf(promptVersion))).append('\n');
         return Sha256.hex(canonical.toString());
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.patchctl.core.advisory.Severity;
+import io.patchctl.core.plan.approval.ApprovalPolicyParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,12 @@ import java.util.Set;
  * release: locked                          # locked | latest (Amazon Linux 2023: --releasever=latest)
  * repair: report                           # report | fix: an unhealthy package database (duplicates,
  *                                          # dnf check problems, unfinished transaction)
+ * approve_after_days: {critical: 0, important: 3, moderate: 7, low: 14, unrated: 7}
+ * exceptions:                              # hold what an entry matches until it expires
+ *   - cve: CVE-2024-6387                   # exactly one of package (glob), advisory, cve
+ *     reason: "vendor build pending"       # required
+ *     owner: alice@example.com             # required
+ *     expires: 2026-12-15                  # YYYY-MM-DD, first day it no longer holds; optional
  * </pre>
  * A key given twice, or a second YAML document, is an error: "last one wins" would let a stray
  * empty {@code hold_packages} approve kernel updates.
@@ -36,7 +43,7 @@ import java.util.Set;
 public final class PolicyLoader {
 
     static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages",
-            "release", "repair");
+            "release", "repair", "approve_after_days", "exceptions");
 
     // A duplicate key is an error, not "last one wins": `hold_packages` given twice with an empty
     // second list would otherwise silently approve kernel updates.
@@ -141,6 +148,12 @@ public final class PolicyLoader {
                 case "fix" -> policy.repair(PatchPolicy.RepairMode.FIX);
                 default -> throw new PolicyException("repair must be report or fix, found " + describe(n));
             }
+        }
+        if (root.has("approve_after_days")) {
+            policy.approveAfterDays(ApprovalPolicyParser.approveAfterDays(root.get("approve_after_days")));
+        }
+        if (root.has("exceptions")) {
+            policy.exceptions(ApprovalPolicyParser.exceptions(root.get("exceptions")));
         }
         return policy.build();
     }

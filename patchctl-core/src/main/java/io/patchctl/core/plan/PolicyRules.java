@@ -2,6 +2,7 @@ package io.patchctl.core.plan;
 
 import io.patchctl.core.advisory.SecurityUpdate;
 import io.patchctl.core.advisory.Severity;
+import io.patchctl.core.plan.approval.ApprovalRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,11 +18,13 @@ public final class PolicyRules {
     private final PatchPolicy policy;
     private final List<PackageGlob> holdGlobs = new ArrayList<>();
     private final List<PackageGlob> rebootGlobs = new ArrayList<>();
+    private final ApprovalRules approval;
 
     public PolicyRules(PatchPolicy policy) {
         this.policy = policy;
         policy.holdGlobs().forEach(g -> holdGlobs.add(PackageGlob.of(g)));
         PatchPolicy.REBOOT_PACKAGE_GLOBS.forEach(g -> rebootGlobs.add(PackageGlob.of(g)));
+        this.approval = ApprovalRules.of(policy.approval());
     }
 
     public PatchPolicy policy() {
@@ -51,7 +54,7 @@ public final class PolicyRules {
             return Optional.of("severity " + highest.label() + " is below the policy minimum "
                     + policy.minimumSeverity().label());
         }
-        return Optional.empty();
+        return approval.holdReason(name, updates); // exceptions in force, then approve_after_days
     }
 
     /** True when updating the package only takes effect after a reboot (whatever the policy says). */

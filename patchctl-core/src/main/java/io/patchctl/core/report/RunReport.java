@@ -6,6 +6,8 @@ import io.patchctl.core.host.PackageDbHealth;
 import io.patchctl.core.plan.HeldPackage;
 import io.patchctl.core.plan.PatchPlan;
 import io.patchctl.core.plan.Rejection;
+import io.patchctl.core.plan.approval.ApprovalAgeSection;
+import io.patchctl.core.plan.approval.ExceptionsSection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +29,8 @@ import java.util.Objects;
  * @param notes          what the operator should know that is not an error: newer releases exist whose
  *                       advisories a locked Amazon Linux 2023 repository does not offer, a reused plan that
  *                       holds allowed updates, ...
+ * @param exceptions     the policy's exceptions and where each stood on the run's date (null: the policy has none)
+ * @param approvalAge    what approve_after_days held on the run's date (null: the policy sets no wait)
  */
 public record RunReport(
         String schema,
@@ -56,7 +60,9 @@ public record RunReport(
         PackageDbHealth packageDb,
         SpoolDelivery spool,
         int rejectedTotal,
-        List<String> notes) {
+        List<String> notes,
+        ExceptionsSection exceptions,
+        ApprovalAgeSection approvalAge) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
@@ -100,7 +106,8 @@ public record RunReport(
                 .discovered(discovered).advisor(advisor).plan(plan).approved(approved).held(held).rejected(rejected)
                 .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
                 .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error).distro(distro)
-                .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes);
+                .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes)
+                .exceptions(exceptions).approvalAge(approvalAge);
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */
@@ -138,6 +145,8 @@ public record RunReport(
         private SpoolDelivery spool;
         private int rejectedTotal;
         private List<String> notes;
+        private ExceptionsSection exceptions;
+        private ApprovalAgeSection approvalAge;
 
         private Builder() {
         }
@@ -282,11 +291,21 @@ public record RunReport(
             return this;
         }
 
+        public Builder exceptions(ExceptionsSection exceptions) {
+            this.exceptions = exceptions;
+            return this;
+        }
+
+        public Builder approvalAge(ApprovalAgeSection approvalAge) {
+            this.approvalAge = approvalAge;
+            return this;
+        }
+
         public RunReport build() {
             return new RunReport(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode,
                     status, exitCode, discovered, advisor, plan, approved, held, rejected, transactionTest, apply,
                     verification, rebootNeeded, dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    rejectedTotal, notes);
+                    rejectedTotal, notes, exceptions, approvalAge);
         }
     }
 }

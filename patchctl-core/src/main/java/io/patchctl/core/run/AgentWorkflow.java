@@ -17,6 +17,7 @@ import io.patchctl.core.plan.PatchPolicy;
 import io.patchctl.core.plan.PolicyGuard;
 import io.patchctl.core.plan.PolicyRules;
 import io.patchctl.core.plan.RulesAdvisor;
+import io.patchctl.core.plan.approval.ApprovalRules;
 import io.patchctl.core.report.AdvisorSection;
 import io.patchctl.core.report.ReleaseNotes;
 import io.patchctl.core.report.ApplyResult;
@@ -33,6 +34,8 @@ import io.patchctl.core.store.StoreUnavailableException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -79,9 +82,12 @@ public final class AgentWorkflow {
         return new Builder();
     }
 
-    public RunOutcome run(RunRequest request) {
+    public RunOutcome run(RunRequest undated) {
         long start = System.nanoTime();
-        Draft d = new Draft(request, runIds.get().toString(), clock.instant());
+        Instant now = clock.instant();
+        // approval age and exceptions are judged on the run's own UTC date, one date for every step of the run
+        RunRequest request = undated.withPolicy(undated.policy().asOf(LocalDate.ofInstant(now, ZoneOffset.UTC)));
+        Draft d = new Draft(request, runIds.get().toString(), now);
         d.distro = packageManager.distro();
         // Reports earlier runs could not store go first: a healthy run must not leave them behind.
         d.spool = spoolDir == null ? null : new SpoolSender(spoolDir, stores, clock, spoolLimits).deliver();
@@ -326,6 +332,9 @@ public final class AgentWorkflow {
         }
 
         RunReport build(int exitCode) {
+            ApprovalRules approval = ApprovalRules.of(request.policy().approval());
+            List<String> allNotes = new ArrayList<>(notes);
+            allNotes.addAll(approval.notes(discovered));
             return RunReport.builder().runId(runId).timestamp(timestamp).environment(request.environment())
                     .instanceId(request.instanceId()).hostname(request.hostname()).installroot(request.installroot())
                     .mode(request.mode()).status(status).exitCode(exitCode).discovered(discovered).advisor(advisor).plan(plan)
@@ -335,7 +344,8 @@ public final class AgentWorkflow {
                     .rejectedTotal(guarded == null ? 0 : guarded.rejected().size())
                     .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
                     .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error)
-                    .distro(distro).packageDb(packageDb).spool(spool).notes(notes).build();
+                    .distro(distro).packageDb(packageDb).spool(spool).notes(allNotes)
+                    .exceptions(approval.exceptionsSection(discovered)).approvalAge(approval.ageSection(discovered)).build();
         }
     }
 

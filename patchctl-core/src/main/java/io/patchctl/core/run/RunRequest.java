@@ -15,4 +15,9 @@ public record RunRequest(String environment, String instanceId, String hostname,
         hostname = hostname == null ? "" : hostname;
         installroot = installroot == null ? "/" : installroot;
     }
+
+    /** The same request with another policy (the run dates its policy, see {@link PatchPolicy#asOf}). */
+    public RunRequest withPolicy(PatchPolicy other) {
+        return new RunRequest(environment, instanceId, hostname, installroot, mode, other);
+    }
 }
