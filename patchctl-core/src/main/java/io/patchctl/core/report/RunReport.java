@@ -1,5 +1,6 @@
 package io.patchctl.core.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.patchctl.core.advisory.SecurityUpdate;
 import io.patchctl.core.host.Distro;
 import io.patchctl.core.host.PackageDbHealth;
@@ -61,8 +62,9 @@ public record RunReport(
         SpoolDelivery spool,
         int rejectedTotal,
         List<String> notes,
-        ExceptionsSection exceptions,
-        ApprovalAgeSection approvalAge) {
+        // left out when null (no such policy keys): reports of other policies keep the v1 bytes
+        @JsonInclude(JsonInclude.Include.NON_NULL) ExceptionsSection exceptions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ApprovalAgeSection approvalAge) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
