@@ -95,6 +95,11 @@ public record FleetReport(Instant generatedAt, String source, String environment
         return hosts.stream().filter(h -> h.insight() != null).count();
     }
 
+    /** Policy exceptions the hosts' runs reported, one per entry: lapsing, then lapsed, then active. */
+    public List<FleetException> exceptions() {
+        return FleetException.of(hosts);
+    }
+
     /** Hosts that ran (were not skipped by max-errors). */
     public int hostsRun() {
         return (int) hosts.stream().filter(h -> h.outcome() != HostOutcome.NOT_STARTED).count();

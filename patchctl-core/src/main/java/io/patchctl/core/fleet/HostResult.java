@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patchctl.core.advisory.Severity;
 import io.patchctl.core.internal.json.Json;
+import io.patchctl.core.plan.approval.ExceptionStatus;
 import io.patchctl.core.report.AdvisorSection;
 import io.patchctl.core.report.RunReport;
 import java.time.Instant;
@@ -34,12 +35,14 @@ import java.util.Objects;
  * @param startedAt      when a simulated cycle launched the host (null outside simulate or if never started)
  * @param finishedAt     when it finished (null likewise)
  * @param distro         the distribution the RunReport names ("Rocky Linux 9.3"), empty if unknown
+ * @param exceptions     the policy exceptions as the host's run saw them (RunReport {@code exceptions.entries})
  */
 public record HostResult(String instanceId, String hostname, String environment, HostOutcome outcome,
                          Integer exitCode, String timestamp, long durationMillis, List<PendingUpdate> discovered,
                          List<String> installed, List<HeldItem> held, List<HeldItem> rejected, String advisorKind,
                          String modelId, String fallbackReason, String planCache, String error, String runReportKey,
-                         Insight insight, Instant startedAt, Instant finishedAt, String distro) {
+                         Insight insight, Instant startedAt, Instant finishedAt, String distro,
+                         List<ExceptionStatus> exceptions) {
 
     public HostResult {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -55,6 +58,7 @@ public record HostResult(String instanceId, String hostname, String environment,
         planCache = planCache == null ? "" : planCache;
         runReportKey = runReportKey == null ? "" : runReportKey;
         distro = distro == null ? "" : distro;
+        exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
     }
 
     /**
@@ -92,6 +96,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .planCache(advisor == null ? "" : advisor.planCache().id())
                 .error(firstNonBlank(run.error(), run.apply().error(), run.transactionTest().error()))
                 .runReportKey(key).distro(distroName(run.distro().name(), run.distro().id(), run.distro().versionId()))
+                .exceptions(run.exceptions() == null ? List.of() : run.exceptions().entries())
                 .build();
     }
 
@@ -121,6 +126,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .runReportKey(key)
                 .distro(distroName(JsonFields.text(distro, "name", ""), JsonFields.text(distro, "id", ""),
                         JsonFields.text(distro, "version_id", "")))
+                .exceptions(JsonFields.list(JsonFields.object(run, "exceptions"), "entries", HostResult::exception))
                 .build();
     }
 
@@ -148,7 +154,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .timestamp(timestamp).durationMillis(durationMillis).discovered(discovered).installed(installed)
                 .held(held).rejected(rejected).advisorKind(advisorKind).modelId(modelId).fallbackReason(fallbackReason)
                 .planCache(planCache).error(error).runReportKey(runReportKey).insight(insight).startedAt(startedAt)
-                .finishedAt(finishedAt).distro(distro);
+                .finishedAt(finishedAt).distro(distro).exceptions(exceptions);
     }
 
     /** "Bedrock (claude…)", "Rules", "Rules (Bedrock fell back: THROTTLED)", "Plan cache". */
@@ -185,6 +191,16 @@ public record HostResult(String instanceId, String hostname, String environment,
                 JsonFields.text(item, "name", ""),
                 JsonFields.text(item, "installed_evr", ""),
                 JsonFields.text(item, "available_evr", ""));
+    }
+
+    /** One exception entry of an older or damaged report: unreadable entries are left out, the host is not. */
+    private static ExceptionStatus exception(JsonNode item) {
+        try {
+            ExceptionStatus e = item.isObject() ? Json.mapper().treeToValue(item, ExceptionStatus.class) : null;
+            return e == null || e.match() == null || e.value() == null || e.state() == null ? null : e;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static HeldItem held(JsonNode item, String nameField) {
@@ -230,8 +246,14 @@ public record HostResult(String instanceId, String hostname, String environment,
         private Instant startedAt;
         private Instant finishedAt;
         private String distro;
+        private List<ExceptionStatus> exceptions;
 
         private Builder() {
+        }
+
+        public Builder exceptions(List<ExceptionStatus> exceptions) {
+            this.exceptions = exceptions;
+            return this;
         }
 
         public Builder instanceId(String instanceId) {
@@ -342,7 +364,7 @@ public record HostResult(String instanceId, String hostname, String environment,
         public HostResult build() {
             return new HostResult(instanceId, hostname, environment, outcome, exitCode, timestamp, durationMillis, discovered,
                     installed, held, rejected, advisorKind, modelId, fallbackReason, planCache, error, runReportKey, insight,
-                    startedAt, finishedAt, distro);
+                    startedAt, finishedAt, distro, exceptions);
         }
     }
 }
