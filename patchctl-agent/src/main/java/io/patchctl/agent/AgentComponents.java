@@ -255,6 +255,11 @@ public class AgentComponents {
         return hooks;
     }
 
+    /** The run's clock: its report timestamp and the UTC date approval age and exceptions are judged on. */
+    public java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     /** The EC2 instance id from IMDSv2 (600 ms bound); empty offline, then the hostname is used. */
     public Optional<String> instanceId(Settings s) {
         return aws.instanceId();
