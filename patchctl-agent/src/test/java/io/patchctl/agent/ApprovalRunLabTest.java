@@ -155,4 +155,24 @@ class ApprovalRunLabTest {
                 "exception #0 (cve CVE-2026-0100, owner alice@example.com) lapsed on 2026-12-02; allowed again: sudo");
         host.checkRpmDatabase();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            unknown key | expiry: 2026-12-02            | exceptions[0]: unknown key 'expiry'
+            bad date    | expires: 2026-02-30           | exceptions[0].expires must be a date YYYY-MM-DD
+            """)
+    void run_malformedException_exitsTwoNamingEntryAndKey_andChangesNothing(String label, String line, String message)
+            throws Exception {
+        LabHost host = lab.newHost(tmp.resolve("host"), HostSpec.allBase());
+        var before = host.installed();
+        Path policy = Files.writeString(tmp.resolve("policy.yaml"),
+                "exceptions:\n  - cve: CVE-2026-0100\n    reason: r\n    owner: o\n    " + line + "\n");
+
+        LabRun run = LabRun.run(host, components(host, clock), "--advisor=rules", "--no-compliance",
+                "--policy=" + policy, "--report-dir=" + tmp.resolve("reports"));
+
+        assertThat(run.exitCode).as(run.stderr).isEqualTo(2);
+        assertThat(run.stderr).contains("policy file " + policy + ": " + message);
+        assertThat(host.installed()).isEqualTo(before);
+    }
 }
