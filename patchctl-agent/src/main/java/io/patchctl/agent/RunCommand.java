@@ -218,6 +218,7 @@ public final class RunCommand implements Callable<Integer> {
                 .packageManager(components.packageManager(settings))
                 .advisor(components.advisor(settings))
                 .spoolDir(spoolDir)
+                .hookRunner(components.hookRunner(settings))
                 .cancellation(cancellation::get);
         components.stores(settings).forEach(workflow::store);
         components.hooks(settings).forEach(workflow::hook);

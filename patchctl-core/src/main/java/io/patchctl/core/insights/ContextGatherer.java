@@ -109,6 +109,14 @@ final class ContextGatherer {
         field(b, "apply.exit_code", report.path("apply").path("exit_code"));
         field(b, "apply.error", report.path("apply").path("error"));
         field(b, "verification.remaining_allowed", report.path("verification").path("remaining_allowed"));
+        // operator hooks: the failing hook's words, and the rollback they triggered (ROLLED_BACK runs)
+        for (JsonNode hook : report.path("hooks").path("results")) {
+            if (!hook.path("success").asBoolean(true)) {
+                field(b, "hooks." + hook.path("phase").asText() + ".error", hook.path("error"));
+                field(b, "hooks." + hook.path("phase").asText() + ".output_tail", hook.path("output_tail"));
+            }
+        }
+        field(b, "hooks.rollback.error", report.path("hooks").path("rollback").path("error"));
         JsonNode tail = report.path("apply").path("output_tail");
         if (tail.isTextual() && !tail.textValue().isBlank()) {
             b.append("apply.output_tail:\n").append(LogTail.tail(tail.textValue(), tailBytes / 2)).append('\n');

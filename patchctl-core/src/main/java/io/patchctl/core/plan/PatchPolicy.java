@@ -1,6 +1,7 @@
 package io.patchctl.core.plan;
 
 import io.patchctl.core.advisory.Severity;
+import io.patchctl.core.hooks.HookPolicy;
 import java.util.List;
 
 /**
@@ -13,9 +14,10 @@ import java.util.List;
  * @param release            which release's repositories to patch from (Amazon Linux 2023); default locked
  * @param repair             what a run does when the package database is unhealthy (duplicates, {@code dnf check}
  *                           problems, an unfinished transaction): report it (default) or run the repair
+ * @param hooks              operator hooks (pre_install, post_install, post_reboot); default none
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
-                          ReleaseTrack release, RepairMode repair) {
+                          ReleaseTrack release, RepairMode repair, HookPolicy hooks) {
 
     /** {@code repair:} in the policy file. */
     public enum RepairMode {
@@ -37,17 +39,18 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             throw new IllegalArgumentException("maxPackages must be >= 0 (0 = no limit), was " + maxPackages);
         }
         release = release == null ? ReleaseTrack.LOCKED : release;
+        hooks = hooks == null ? HookPolicy.none() : hooks;
     }
 
     /** A policy on the default release track (locked) that only reports an unhealthy package database. */
     public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages) {
-        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, ReleaseTrack.LOCKED, RepairMode.REPORT);
+        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, ReleaseTrack.LOCKED, RepairMode.REPORT, null);
     }
 
     /** A policy on the given release track that only reports an unhealthy package database. */
     public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
                        ReleaseTrack release) {
-        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, RepairMode.REPORT);
+        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, RepairMode.REPORT, null);
     }
 
     public PatchPolicy withRepair(RepairMode mode) {
@@ -57,7 +60,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     /** A builder holding this policy's values: the way to derive a policy with one thing changed. */
     public Builder toBuilder() {
         return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
-                .maxPackages(maxPackages).release(release).repair(repair);
+                .maxPackages(maxPackages).release(release).repair(repair).hooks(hooks);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -76,6 +79,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         private int maxPackages;
         private ReleaseTrack release = ReleaseTrack.LOCKED;
         private RepairMode repair = RepairMode.REPORT;
+        private HookPolicy hooks = HookPolicy.none();
 
         private Builder() {
         }
@@ -110,12 +114,17 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             return this;
         }
 
+        public Builder hooks(HookPolicy hooks) {
+            this.hooks = hooks;
+            return this;
+        }
+
         public PatchPolicy build() {
-            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair);
+            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, hooks);
         }
     }
 
     public static PatchPolicy defaults() {
-        return new PatchPolicy(List.of("kernel*"), Severity.LOW, false, 0, ReleaseTrack.LOCKED, RepairMode.REPORT);
+        return new PatchPolicy(List.of("kernel*"), Severity.LOW, false, 0, ReleaseTrack.LOCKED, RepairMode.REPORT, HookPolicy.none());
     }
 }

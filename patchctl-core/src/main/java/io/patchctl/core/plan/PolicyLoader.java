@@ -28,6 +28,8 @@ import java.util.Set;
  * release: locked                          # locked | latest (Amazon Linux 2023: --releasever=latest)
  * repair: report                           # report | fix: an unhealthy package database (duplicates,
  *                                          # dnf check problems, unfinished transaction)
+ * hooks:                                   # operator hooks, see HookPolicyParser and docs/cli.md
+ *   post_install: {command: ["/usr/local/bin/health-check"], timeout_seconds: 60}
  * </pre>
  * A key given twice, or a second YAML document, is an error: "last one wins" would let a stray
  * empty {@code hold_packages} approve kernel updates.
@@ -36,7 +38,7 @@ import java.util.Set;
 public final class PolicyLoader {
 
     static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages",
-            "release", "repair");
+            "release", "repair", "hooks");
 
     // A duplicate key is an error, not "last one wins": `hold_packages` given twice with an empty
     // second list would otherwise silently approve kernel updates.
@@ -141,6 +143,9 @@ public final class PolicyLoader {
                 case "fix" -> policy.repair(PatchPolicy.RepairMode.FIX);
                 default -> throw new PolicyException("repair must be report or fix, found " + describe(n));
             }
+        }
+        if (root.has("hooks")) {
+            policy.hooks(HookPolicyParser.parse(root.get("hooks")));
         }
         return policy.build();
     }

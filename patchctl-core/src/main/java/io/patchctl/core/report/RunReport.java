@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param notes          what the operator should know that is not an error: newer releases exist whose
  *                       advisories a locked Amazon Linux 2023 repository does not offer, a reused plan that
  *                       holds allowed updates, ...
+ * @param hooks          the operator hooks that ran, their redacted output, and the rollback they triggered;
+ *                       absent from the JSON when the policy sets no hooks
  */
 public record RunReport(
         String schema,
@@ -56,7 +58,9 @@ public record RunReport(
         PackageDbHealth packageDb,
         SpoolDelivery spool,
         int rejectedTotal,
-        List<String> notes) {
+        List<String> notes,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        io.patchctl.core.hooks.HooksReport hooks) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
@@ -100,7 +104,7 @@ public record RunReport(
                 .discovered(discovered).advisor(advisor).plan(plan).approved(approved).held(held).rejected(rejected)
                 .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
                 .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error).distro(distro)
-                .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes);
+                .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes).hooks(hooks);
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */
@@ -138,6 +142,7 @@ public record RunReport(
         private SpoolDelivery spool;
         private int rejectedTotal;
         private List<String> notes;
+        private io.patchctl.core.hooks.HooksReport hooks;
 
         private Builder() {
         }
@@ -282,11 +287,16 @@ public record RunReport(
             return this;
         }
 
+        public Builder hooks(io.patchctl.core.hooks.HooksReport hooks) {
+            this.hooks = hooks;
+            return this;
+        }
+
         public RunReport build() {
             return new RunReport(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode,
                     status, exitCode, discovered, advisor, plan, approved, held, rejected, transactionTest, apply,
                     verification, rebootNeeded, dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    rejectedTotal, notes);
+                    rejectedTotal, notes, hooks);
         }
     }
 }
