@@ -221,6 +221,11 @@ public class AgentComponents {
         return new DnfPackageManager(s.installroot(), s.dnfArgs(), Map.of(), s.dnfTimeout(), new ProcessRunner());
     }
 
+    /** Runs the policy's operator hooks (pre_install, post_install) as processes on this host. */
+    public io.patchctl.core.hooks.HookRunner hookRunner(Settings s) {
+        return new io.patchctl.dnf.ProcessHookRunner();
+    }
+
     /**
      * {@code rules}, or {@code bedrock}: Claude through the plan cache (in the report bucket, else the
      * report dir), falling back to rules with the reason recorded.

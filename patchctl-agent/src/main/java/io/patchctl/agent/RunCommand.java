@@ -219,6 +219,7 @@ public final class RunCommand implements Callable<Integer> {
                 .advisor(components.advisor(settings))
                 .spoolDir(spoolDir)
                 .clock(components.clock())
+                .hookRunner(components.hookRunner(settings))
                 .cancellation(cancellation::get);
         components.stores(settings).forEach(workflow::store);
         components.hooks(settings).forEach(workflow::hook);

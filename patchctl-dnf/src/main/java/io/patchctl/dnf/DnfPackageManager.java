@@ -205,6 +205,72 @@ public final class DnfPackageManager implements PackageManager {
         return new PackageDbRepair((what, command) -> dnf(what, command, false)).repair(found);
     }
 
+    /** One {@code dnf -C repoquery --available} for all of them: metadata was loaded by the discovery. */
+    @Override
+    public Set<String> unavailableVersions(java.util.Collection<String> nevras) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (String nevra : nevras) {
+            wanted.put(Nevra.parse(nevra).map(Nevra::toString).orElse(nevra), nevra);
+        }
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        List<String> command = new ArrayList<>(List.of("repoquery", "--available", "--quiet",
+                "--qf", "%{name}-%{epoch}:%{version}-%{release}.%{arch}", "--"));
+        command.addAll(wanted.keySet());
+        ProcessResult r = dnf("rollback check", command, metadataLoaded);
+        if (r.exitCode() != 0 || r.timedOut()) {
+            // cannot tell: say rollback is not possible rather than promise it
+            LOG.warn("repoquery failed, rollback assumed impossible: {}", failureText(r, "dnf repoquery"));
+            return new LinkedHashSet<>(wanted.values());
+        }
+        Set<String> offered = new LinkedHashSet<>();
+        for (String line : r.stdout().split("\n")) {
+            Nevra.parse(line).ifPresent(n -> offered.add(n.toString()));
+        }
+        Set<String> missing = new LinkedHashSet<>();
+        wanted.forEach((normal, given) -> {
+            if (!offered.contains(normal)) {
+                missing.add(given);
+            }
+        });
+        return missing;
+    }
+
+    /**
+     * {@code dnf -C history info last}, accepted only if that transaction installed every NEVRA of ours:
+     * another transaction in between (a person, dnf-automatic) must never be the one undone.
+     */
+    @Override
+    public Optional<Long> lastTransactionId(List<String> installed) {
+        ProcessResult r = dnf("transaction id", List.of("history", "info", "last"), true);
+        if (r.exitCode() != 0 || r.timedOut()) {
+            LOG.warn("dnf history info failed: {}", failureText(r, "dnf history info last"));
+            return Optional.empty();
+        }
+        Optional<DnfHistoryInfo> info = DnfHistoryInfo.parse(r.stdout());
+        List<String> ours = installed.stream().map(n -> Nevra.parse(n).map(Nevra::toString).orElse(n)).toList();
+        if (info.isEmpty() || !info.get().installed().containsAll(ours)) {
+            LOG.warn("dnf's last transaction is not ours: ours={} last={}", ours, info.map(DnfHistoryInfo::installed).orElse(null));
+            return Optional.empty();
+        }
+        return Optional.of(info.get().id());
+    }
+
+    /** {@code dnf history undo ID -y}: not cache-only, since dnf may have to download the old packages. */
+    @Override
+    public TransactionOutcome undo(long transactionId) {
+        ProcessResult r = dnf("undo", List.of("history", "undo", Long.toString(transactionId), "-y"), false);
+        boolean ok = r.exitCode() == 0 && !r.timedOut();
+        return new TransactionOutcome(ok, r.exitCode(), ok ? DnfOutput.transactionInstalled(r.stdout()) : List.of(),
+                ok ? null : failureText(r, "dnf history undo " + transactionId), r.tail(TAIL_LINES));
+    }
+
+    @Override
+    public Map<String, String> installedVersions(java.util.Collection<String> names) {
+        return installedEvrs(List.copyOf(names));
+    }
+
     private ProcessResult rpm(List<String> args) {
         List<String> argv = new ArrayList<>(List.of("rpm", "--root", installroot.toString()));
         argv.addAll(args);

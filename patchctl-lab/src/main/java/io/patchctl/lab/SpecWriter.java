@@ -15,6 +15,15 @@ final class SpecWriter {
         StringBuilder s = new StringBuilder();
         s.append("Name: ").append(buildName).append("\nVersion: 1\nRelease: 1\nSummary: patchctl lab build\n")
                 .append("License: MIT\nBuildArch: x86_64\n%description\npatchctl lab build\n\n");
+        if (rpms.stream().anyMatch(r -> !r.files().isEmpty())) {
+            // one generation holds one version per name, so each path has one owner in this build
+            s.append("%install\n");
+            for (LabRpm r : rpms) {
+                r.files().forEach((path, text) -> s.append("mkdir -p \"%{buildroot}").append(parent(path)).append("\"\n")
+                        .append("echo '").append(text).append("' > \"%{buildroot}").append(path).append("\"\n"));
+            }
+            s.append('\n');
+        }
         for (LabRpm r : rpms) {
             String n = r.name();
             s.append("%package -n ").append(n).append('\n');
@@ -38,8 +47,14 @@ final class SpecWriter {
                 s.append("%pre -n ").append(n).append("\necho \"patchctl lab: ").append(n)
                         .append(" %pre fails on purpose\" >&2\nexit 1\n");
             }
-            s.append("%files -n ").append(n).append("\n\n");
+            s.append("%files -n ").append(n).append('\n');
+            r.files().keySet().forEach(path -> s.append(path).append('\n'));
+            s.append('\n');
         }
         return s.toString();
+    }
+
+    private static String parent(String path) {
+        return path.substring(0, path.lastIndexOf('/'));
     }
 }

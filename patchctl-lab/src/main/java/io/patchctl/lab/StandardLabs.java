@@ -39,6 +39,31 @@ public final class StandardLabs {
                 .build();
     }
 
+    /** The package whose security update breaks the health check of {@link #healthCheck()}. */
+    public static final String HEALTH_APP = "labapp";
+    /** The file {@value #HEALTH_APP} installs; a health check reads it under the installroot. */
+    public static final String HEALTH_FILE = "/etc/labapp/health";
+    public static final String HEALTH_OK = "status=ok";
+    public static final String HEALTH_BROKEN = "status=broken";
+
+    /**
+     * The lab of the hooks and rollback tests: {@value #HEALTH_APP} 1.0 writes {@value #HEALTH_OK} to
+     * {@value #HEALTH_FILE}, its security update 1.1 writes {@value #HEALTH_BROKEN} (a health check that
+     * reads the file fails after the update); curl's update is harmless. Both are in one transaction.
+     */
+    public static LabSpec healthCheck() {
+        LabRpm broken = LabRpm.of(HEALTH_APP, "1.1-1.el8", "noarch").withFile(HEALTH_FILE, HEALTH_BROKEN);
+        LabRpm curl = LabRpm.of("curl", "7.61.1-34.el8", "x86_64");
+        return LabSpec.builder()
+                .base(LabRpm.of(HEALTH_APP, "1.0-1.el8", "noarch").withFile(HEALTH_FILE, HEALTH_OK))
+                .update(broken)
+                .advisory(LabAdvisory.security("RHSA-2026:1501", "Important", List.of("CVE-2026-15001"), broken))
+                .base(LabRpm.of("curl", "7.61.1-33.el8", "x86_64"))
+                .update(curl)
+                .advisory(LabAdvisory.security("RHSA-2026:1502", "Critical", List.of("CVE-2026-15002"), curl))
+                .build();
+    }
+
     private static LabSpec.Builder mixedBuilder() {
         LabRpm kernel = LabRpm.of("kernel", "4.18.0-553.2.el8", "x86_64");
         LabRpm kernelCore = LabRpm.of("kernel-core", "4.18.0-553.2.el8", "x86_64");

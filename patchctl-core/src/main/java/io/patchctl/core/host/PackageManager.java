@@ -76,4 +76,34 @@ public interface PackageManager {
     default List<String> repair(PackageDbHealth found) {
         return List.of();
     }
+
+    // --- rollback support (hooks: a failed post_install health check undoes our transaction) ---
+
+    /**
+     * Which of these installed NEVRAs ({@code name-[epoch:]version-release.arch}) no enabled repository
+     * offers any more, so that an undo could not reinstall them; one package-manager call. The default
+     * cannot tell and answers all of them.
+     */
+    default java.util.Set<String> unavailableVersions(java.util.Collection<String> nevras) {
+        return new java.util.LinkedHashSet<>(nevras);
+    }
+
+    /**
+     * The package manager's history id of the transaction that just installed exactly {@code installed}
+     * (the last transaction, checked against these NEVRAs); empty when the last transaction is another
+     * one or the history cannot be read.
+     */
+    default java.util.Optional<Long> lastTransactionId(List<String> installed) {
+        return java.util.Optional.empty();
+    }
+
+    /** Undoes exactly the transaction {@code transactionId} ({@code dnf history undo ID -y}). */
+    default TransactionOutcome undo(long transactionId) {
+        return new TransactionOutcome(false, -1, List.of(), "this package manager cannot undo transactions", null);
+    }
+
+    /** Installed {@code [epoch:]version-release} by {@code name.arch} and by {@code name}; one rpm query, no dnf. */
+    default java.util.Map<String, String> installedVersions(java.util.Collection<String> names) {
+        return java.util.Map.of();
+    }
 }

@@ -113,7 +113,29 @@ final class ContextGatherer {
         if (tail.isTextual() && !tail.textValue().isBlank()) {
             b.append("apply.output_tail:\n").append(LogTail.tail(tail.textValue(), tailBytes / 2)).append('\n');
         }
+        hooks(b, report.path("hooks"));
         return Redactor.redact(b.toString().strip());
+    }
+
+    /**
+     * The failing hooks' words and the rollback they triggered, after dnf's output: the classifier reads a
+     * line before dnf's "Complete!" as survived, and at equal strength the last line wins, so the rollback's
+     * outcome comes last.
+     */
+    private static void hooks(StringBuilder b, JsonNode hooks) {
+        for (JsonNode hook : hooks.path("results")) {
+            if (!hook.path("success").asBoolean(true)) {
+                field(b, "hooks." + hook.path("phase").asText() + ".error", hook.path("error"));
+                field(b, "hooks." + hook.path("phase").asText() + ".output_tail", hook.path("output_tail"));
+            }
+        }
+        JsonNode rollback = hooks.path("rollback");
+        if (rollback.isObject()) {
+            String id = rollback.path("transaction_id").isNumber() ? rollback.path("transaction_id").asText() : "(unknown)";
+            b.append("hooks.rollback: ").append(rollback.path("success").asBoolean()
+                    ? "rolled back dnf transaction " + id + ", restored " + rollback.path("restored")
+                    : "rollback of dnf transaction " + id + " failed: " + rollback.path("error").asText()).append('\n');
+        }
     }
 
     private static void field(StringBuilder b, String name, JsonNode value) {

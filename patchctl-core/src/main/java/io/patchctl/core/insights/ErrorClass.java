@@ -11,6 +11,20 @@ import java.util.regex.Pattern;
  */
 public enum ErrorClass {
     /**
+     * The operator's post_install health check failed and the undo of the run's own transaction failed
+     * too (or dnf's last transaction was not ours): the host may be broken. Listed first: the agent's own
+     * words outrank whatever the hook's output quoted on the same line says.
+     */
+    ROLLBACK_FAILED(
+            "rollback of dnf transaction \\S+ failed"),
+    /** The post_install health check failed and the run undid its transaction: status ROLLED_BACK, exit 8. */
+    ROLLED_BACK(
+            "rolled back dnf transaction \\d+",
+            "status: ROLLED_BACK"),
+    /** An operator hook (pre_install) failed, timed out or could not start: nothing was installed. */
+    HOOK_FAILED(
+            "(?:pre_install|post_install|post_reboot) hook (?:failed with exit code|timed out after|could not start)"),
+    /**
      * The agent's own package-database health check (PackageDbHealth: unreadable or empty database,
      * duplicates, dnf check problems, an unfinished transaction); rpm's own words for a damaged
      * database are {@link #RPMDB_CORRUPT}.

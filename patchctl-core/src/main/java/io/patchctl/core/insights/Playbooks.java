@@ -13,6 +13,41 @@ final class Playbooks {
     private static final Map<ErrorClass, Playbook> TABLE = new EnumMap<>(ErrorClass.class);
 
     static {
+        TABLE.put(ErrorClass.ROLLED_BACK, new Playbook(
+                "The operator's post_install health check failed after the security update, so the agent undid its own"
+                        + " dnf transaction (dnf history undo) and rpm shows the versions from before the run again: the host"
+                        + " runs as before, but the vulnerabilities the update fixes are still open.",
+                true, HIGH,
+                List.of("Read hooks.results in the host's RunReport: the health check's output says what broke with the new versions.",
+                        "Reproduce the update on a staging host, fix the application or the check, then re-run the patch;"
+                                + " hold the package (hold_packages) only as a documented exception."),
+                List.of("dnf history list", "dnf history info last", "dnf updateinfo list --security"),
+                List.of(),
+                List.of("Run the same health check in a staging ring before production, so a breaking update is caught on a few hosts first."),
+                true));
+        TABLE.put(ErrorClass.ROLLBACK_FAILED, new Playbook(
+                "The operator's post_install health check failed after the security update, and undoing the run's dnf"
+                        + " transaction failed or was impossible (the old packages are in no enabled repository, or dnf's last"
+                        + " transaction was not the agent's): the host may be left on versions that break its service.",
+                true, HIGH,
+                List.of("Check the service on the host now: the health check failed and the old versions are not (all) back.",
+                        "Read hooks.rollback in the RunReport for dnf's undo output; make the old packages available"
+                                + " (a repository that keeps older versions) and undo the transaction by hand."),
+                List.of("dnf history list", "dnf history info last", "dnf list --showduplicates --available"),
+                List.of(),
+                List.of("Keep older package versions in the repositories hosts use (mirrors that prune them make rollback impossible);"
+                        + " the RunReport notes packages whose rollback is not possible before installing."),
+                true));
+        TABLE.put(ErrorClass.HOOK_FAILED, new Playbook(
+                "An operator hook of the patch policy failed, timed out or could not start, so the agent stopped before"
+                        + " changing any package.",
+                true, MEDIUM,
+                List.of("Read hooks.results in the host's RunReport: the hook's command, exit code, timeout and output tail.",
+                        "Fix the hook (or what it depends on, e.g. the load balancer it drains from), then re-run the patch."),
+                List.of("dnf history list"),
+                List.of(),
+                List.of("Test policy hooks on one host before a fleet run; keep their timeout_seconds below the Run Command timeout."),
+                false));
         TABLE.put(ErrorClass.PACKAGE_DB, new Playbook(
                 "The host's rpm database is damaged, empty or left mid-transaction (duplicate packages, dnf check"
                         + " problems, an unfinished dnf transaction), so nothing was patched and the host is not compliant.",

@@ -4,6 +4,7 @@ import io.patchctl.core.advisory.Severity;
 import io.patchctl.core.plan.approval.ApprovalPolicy;
 import io.patchctl.core.plan.approval.Exemption;
 import java.time.LocalDate;
+import io.patchctl.core.hooks.HookPolicy;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +19,10 @@ import java.util.Map;
  * @param repair             what a run does when the package database is unhealthy (duplicates, {@code dnf check}
  *                           problems, an unfinished transaction): report it (default) or run the repair
  * @param approval           {@code approve_after_days} and {@code exceptions}, and the day a run judges them on
+ * @param hooks              operator hooks (pre_install, post_install, post_reboot); default none
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
-                          ReleaseTrack release, RepairMode repair, ApprovalPolicy approval) {
+                          ReleaseTrack release, RepairMode repair, ApprovalPolicy approval, HookPolicy hooks) {
 
     /** {@code repair:} in the policy file. */
     public enum RepairMode {
@@ -43,12 +45,14 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         }
         release = release == null ? ReleaseTrack.LOCKED : release;
         approval = approval == null ? ApprovalPolicy.NONE : approval;
+        hooks = hooks == null ? HookPolicy.none() : hooks;
     }
 
     /** A policy without approval age or exceptions (the keys every policy had before them). */
     public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
                        ReleaseTrack release, RepairMode repair) {
-        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, ApprovalPolicy.NONE);
+        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, ApprovalPolicy.NONE,
+                HookPolicy.none());
     }
 
     /**
@@ -77,7 +81,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     /** A builder holding this policy's values: the way to derive a policy with one thing changed. */
     public Builder toBuilder() {
         return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
-                .maxPackages(maxPackages).release(release).repair(repair).approval(approval);
+                .maxPackages(maxPackages).release(release).repair(repair).approval(approval).hooks(hooks);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -97,6 +101,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         private ReleaseTrack release = ReleaseTrack.LOCKED;
         private RepairMode repair = RepairMode.REPORT;
         private ApprovalPolicy approval = ApprovalPolicy.NONE;
+        private HookPolicy hooks = HookPolicy.none();
 
         private Builder() {
         }
@@ -148,8 +153,14 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             return this;
         }
 
+        public Builder hooks(HookPolicy hooks) {
+            this.hooks = hooks;
+            return this;
+        }
+
         public PatchPolicy build() {
-            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, approval);
+            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, approval,
+                    hooks);
         }
     }
 

@@ -35,6 +35,8 @@ import java.util.Set;
  *     reason: "vendor build pending"       # required
  *     owner: alice@example.com             # required
  *     expires: 2026-12-15                  # YYYY-MM-DD, first day it no longer holds; optional
+ * hooks:                                   # operator hooks, see HookPolicyParser and docs/cli.md
+ *   post_install: {command: ["/usr/local/bin/health-check"], timeout_seconds: 60}
  * </pre>
  * A key given twice, or a second YAML document, is an error: "last one wins" would let a stray
  * empty {@code hold_packages} approve kernel updates.
@@ -43,7 +45,7 @@ import java.util.Set;
 public final class PolicyLoader {
 
     static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages",
-            "release", "repair", "approve_after_days", "exceptions");
+            "release", "repair", "approve_after_days", "exceptions", "hooks");
 
     // A duplicate key is an error, not "last one wins": `hold_packages` given twice with an empty
     // second list would otherwise silently approve kernel updates.
@@ -154,6 +156,9 @@ public final class PolicyLoader {
         }
         if (root.has("exceptions")) {
             policy.exceptions(ApprovalPolicyParser.exceptions(root.get("exceptions")));
+        }
+        if (root.has("hooks")) {
+            policy.hooks(HookPolicyParser.parse(root.get("hooks")));
         }
         return policy.build();
     }

@@ -32,6 +32,8 @@ import java.util.Objects;
  *                       holds allowed updates, ...
  * @param exceptions     the policy's exceptions and where each stood on the run's date (null: the policy has none)
  * @param approvalAge    what approve_after_days held on the run's date (null: the policy sets no wait)
+ * @param hooks          the operator hooks that ran, their redacted output, and the rollback they triggered;
+ *                       absent from the JSON when the policy sets no hooks
  */
 public record RunReport(
         String schema,
@@ -64,7 +66,9 @@ public record RunReport(
         List<String> notes,
         // left out when null (no such policy keys): reports of other policies keep the v1 bytes
         @JsonInclude(JsonInclude.Include.NON_NULL) ExceptionsSection exceptions,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ApprovalAgeSection approvalAge) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ApprovalAgeSection approvalAge,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        io.patchctl.core.hooks.HooksReport hooks) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
@@ -109,7 +113,7 @@ public record RunReport(
                 .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
                 .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error).distro(distro)
                 .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes)
-                .exceptions(exceptions).approvalAge(approvalAge);
+                .exceptions(exceptions).approvalAge(approvalAge).hooks(hooks);
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */
@@ -149,6 +153,7 @@ public record RunReport(
         private List<String> notes;
         private ExceptionsSection exceptions;
         private ApprovalAgeSection approvalAge;
+        private io.patchctl.core.hooks.HooksReport hooks;
 
         private Builder() {
         }
@@ -303,11 +308,16 @@ public record RunReport(
             return this;
         }
 
+        public Builder hooks(io.patchctl.core.hooks.HooksReport hooks) {
+            this.hooks = hooks;
+            return this;
+        }
+
         public RunReport build() {
             return new RunReport(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode,
                     status, exitCode, discovered, advisor, plan, approved, held, rejected, transactionTest, apply,
                     verification, rebootNeeded, dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    rejectedTotal, notes, exceptions, approvalAge);
+                    rejectedTotal, notes, exceptions, approvalAge, hooks);
         }
     }
 }

@@ -8,5 +8,7 @@ package io.patchctl.core.report;
 public enum RunStatus {
     COMPLIANT, NON_COMPLIANT, FAILED,
     /** SIGTERM (an SSM cancel or timeout) stopped the run between steps; the report says what was done. */
-    CANCELLED
+    CANCELLED,
+    /** A post_install health check failed and the run's own dnf transaction was undone: the old versions are back. */
+    ROLLED_BACK
 }

@@ -65,6 +65,7 @@ public final class AgentWorkflow {
     private final Supplier<UUID> runIds;
     private final java.util.function.BooleanSupplier cancellation;
     private final SpoolSender.Limits spoolLimits;
+    private final io.patchctl.core.hooks.HookRunner hookRunner;
 
     private AgentWorkflow(Builder b) {
         this.packageManager = Objects.requireNonNull(b.packageManager, "packageManager");
@@ -76,6 +77,7 @@ public final class AgentWorkflow {
         this.runIds = b.runIds;
         this.cancellation = b.cancellation;
         this.spoolLimits = b.spoolLimits;
+        this.hookRunner = b.hookRunner;
     }
 
     public static Builder builder() {
@@ -144,6 +146,13 @@ public final class AgentWorkflow {
             d.verification = policyView(byName.keySet(), byName, rules);
             return finish(d, start);
         }
+        d.hooked = HookSteps.beforeInstall(request, d.runId, guarded.approved(), d.discovered, packageManager, hookRunner,
+                d.notes).orElse(null);
+        if (d.hooked != null && d.hooked.failure() != null) {
+            d.verification = policyView(byName.keySet(), byName, rules);
+            d.fail(d.hooked.failure());
+            return finish(d, start);
+        }
 
         TransactionOutcome apply;
         if (packageManager.upgradeTestsFirst()) {
@@ -171,6 +180,9 @@ public final class AgentWorkflow {
             apply = packageManager.upgrade(guarded.approved());
         }
         d.apply = new ApplyResult(true, apply.success(), apply.exitCode(), apply.installed(), apply.error(), apply.outputTail());
+        // the post_install health check; a failure undoes our transaction before the verification below
+        io.patchctl.core.hooks.HookedInstall.AfterUpgrade afterHook = d.hooked == null
+                ? io.patchctl.core.hooks.HookedInstall.AfterUpgrade.NOT_RUN : d.hooked.install().afterUpgrade(apply, d.discovered);
         // verification runs even when cancelled: it is short, changes nothing, and says what the upgrade did
         try {
             Set<String> pending = packageManager.pendingSecurityPackages();
@@ -185,6 +197,10 @@ public final class AgentWorkflow {
         if (!apply.success()) {
             d.fail("upgrade failed: " + apply.error());
         }
+        HookSteps.applyOutcome(d.hooked, afterHook, message -> {
+            d.status = RunStatus.ROLLED_BACK;
+            d.error = d.error == null ? message : d.error + "; " + message;
+        }, d::fail);
         cancelled(d, "reporting");
         return finish(d, start);
     }
@@ -319,6 +335,7 @@ public final class AgentWorkflow {
         long durationMillis;
         PackageDbHealth packageDb;
         SpoolDelivery spool;
+        HookSteps hooked;
 
         Draft(RunRequest request, String runId, Instant timestamp) {
             this.request = request;
@@ -345,7 +362,8 @@ public final class AgentWorkflow {
                     .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
                     .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error)
                     .distro(distro).packageDb(packageDb).spool(spool).notes(allNotes)
-                    .exceptions(approval.exceptionsSection(discovered)).approvalAge(approval.ageSection(discovered)).build();
+                    .exceptions(approval.exceptionsSection(discovered)).approvalAge(approval.ageSection(discovered))
+                    .hooks(hooked == null ? null : hooked.install().report()).build();
         }
     }
 
@@ -359,6 +377,13 @@ public final class AgentWorkflow {
         private Supplier<UUID> runIds = UUID::randomUUID;
         private java.util.function.BooleanSupplier cancellation = () -> false;
         private SpoolSender.Limits spoolLimits = SpoolSender.Limits.DEFAULT;
+        private io.patchctl.core.hooks.HookRunner hookRunner;
+
+        /** Runs the policy's operator hooks; without one a policy that sets pre/post_install hooks fails the run. */
+        public Builder hookRunner(io.patchctl.core.hooks.HookRunner hookRunner) {
+            this.hookRunner = hookRunner;
+            return this;
+        }
 
         /** True once the run must stop (SIGTERM): checked before each step; a running dnf is never interrupted here. */
         public Builder cancellation(java.util.function.BooleanSupplier cancellation) {

@@ -22,7 +22,9 @@ public enum ExitCode {
     /** SIGTERM stopped the run between steps (a running dnf was let finish); the report is stored or spooled. */
     CANCELLED(6),
     /** Another patchctl run holds the host's run lock; this one changed nothing and stored nothing. */
-    BUSY(7);
+    BUSY(7),
+    /** A post_install hook (health check) failed; the run undid its own dnf transaction and the old versions are back. */
+    ROLLED_BACK(8);
 
     private final int code;
 
@@ -41,6 +43,7 @@ public enum ExitCode {
             case COMPLIANT -> COMPLIANT;
             case NON_COMPLIANT -> NON_COMPLIANT;
             case CANCELLED -> CANCELLED;
+            case ROLLED_BACK -> ROLLED_BACK;
             default -> FAILED;
         };
     }
