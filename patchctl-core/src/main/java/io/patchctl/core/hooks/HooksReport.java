@@ -18,4 +18,9 @@ public record HooksReport(List<HookResult> results, List<String> rollbackUnavail
         results = results == null ? List.of() : List.copyOf(results);
         rollbackUnavailable = rollbackUnavailable == null ? List.of() : List.copyOf(rollbackUnavailable);
     }
+
+    /** The section of a run that only ran hooks, no install (the resumed run's post_reboot check). */
+    public static HooksReport of(HookResult... results) {
+        return new HooksReport(List.of(results), List.of(), null, null);
+    }
 }

@@ -7,7 +7,13 @@ import java.util.Optional;
  * issue 15 §2). The resume path calls {@link #run} once it has verified the running kernel, and
  * treats an empty result as "no hook set" and a failed result as a FAILED run carrying
  * {@link HookResult#summary()}: after a reboot there is no transaction left to undo, so the operator
- * decides (the result goes into the RunReport's {@code hooks.results}).
+ * decides. The result goes into the RunReport's {@code hooks.results}:
+ * {@code RunReport.builder()...hooks(HooksReport.of(result))}.
+ *
+ * <pre>
+ * Optional&lt;HookResult&gt; check = new PostRebootCheck(policy.hooks(), hookRunner)
+ *         .run(new HookContext(runId, installroot, approved, installedBeforeReboot));
+ * </pre>
  */
 public final class PostRebootCheck {
 

@@ -23,7 +23,12 @@ public enum ExitCode {
     CANCELLED(6),
     /** Another patchctl run holds the host's run lock; this one changed nothing and stored nothing. */
     BUSY(7),
-    /** A post_install hook (health check) failed; the run undid its own dnf transaction and the old versions are back. */
+    /**
+     * A post_install hook (health check) failed; the run undid its own dnf transaction and the old versions are back.
+     * SSM Agent reports it as a failed command, so the failure path analyses it: on Linux every exit code other
+     * than 0, the reboot code 194 and the stopped-preemptively code is {@code ResultStatusFailed}
+     * (aws/amazon-ssm-agent, agent/plugins/pluginutil/pluginutil_unix.go, {@code GetStatus}).
+     */
     ROLLED_BACK(8);
 
     private final int code;

@@ -33,5 +33,7 @@ class PostRebootCheckTest {
         assertThat(r.success()).isFalse();
         assertThat(r.summary()).isEqualTo("post_reboot hook failed with exit code 4 (last output: service web not running)");
         assertThat(r.command()).containsExactly("/usr/local/sbin/health-check", "--after-reboot");
+        assertThat(HooksReport.of(r).results()).containsExactly(r);
+        assertThat(HooksReport.of(r).rollback()).isNull();
     }
 }

@@ -58,4 +58,17 @@ class RedactorTest {
                 .endsWith("password=[REDACTED]\nError: GPG check FAILED\n").doesNotContain("hunter2");
         assertThat(tail.length()).isLessThan(1024 + 50);
     }
+
+    @Test
+    void longTokens_areRedactedLikeShortOnes() {
+        // a 30,000-character token (a base64 blob in a hook's output) took minutes before matches were anchored
+        // at word starts; the secrets around it must still be found
+        String blob = "QUJD".repeat(7_500);
+        String out = Redactor.redact(blob + " db_password=hunter2 " + blob + "x https://u:s3cret@lb.corp/ "
+                + blob + "AKIAIOSFODNN7EXAMPLE " + "x".repeat(30_000) + "_token=abc");
+
+        assertThat(out).doesNotContain("hunter2", "s3cret")
+                .contains("db_password=[REDACTED]", "https://u:[REDACTED]@lb.corp/", "_token=[REDACTED]")
+                .startsWith(blob);
+    }
 }
