@@ -120,4 +120,19 @@ class ApprovalWorkflowTest {
                 "exception #0 (cve CVE-2026-1111, owner alice) lapsed on 2026-12-01; allowed again: curl");
         assertThat(model.calls()).isEqualTo(2); // the plan made under the exception was not reused after it
     }
+
+    @Test
+    void age_isJudgedOnTheUtcDate_whateverTheClocksZone() {
+        PatchPolicy policy = PolicyLoader.parse("approve_after_days: {moderate: 2}\n");
+        // 2026-11-30T23:59Z is already 2026-12-01 in Auckland: the UTC date (still 11-30) decides
+        java.time.Clock auckland = java.time.Clock.fixed(Instant.parse("2026-11-30T23:59:00Z"),
+                java.time.ZoneId.of("Pacific/Auckland"));
+        AgentWorkflowTest.FakeDnf dnf = host(LocalDate.of(2026, 11, 29)); // approvable on 12-01 (UTC)
+        RunReport report = AgentWorkflow.builder().packageManager(dnf).clock(auckland).build()
+                .run(new RunRequest("dev", "i-0abc", "web-1", "/", RunMode.PATCH, policy)).report();
+        assertThat(report.approvalAge().asOf()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(report.approved()).containsExactly("openssl-libs");
+        assertThat(report.held()).singleElement().satisfies(h -> assertThat(h.reason())
+                .contains("is 1 day(s) old").endsWith("approvable on 2026-12-01"));
+    }
 }
