@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                 "tests and applies the transaction, verifies, and also stores the report in each store given.",
                 "Exit codes: 0 compliant, 1 usage/config (or an internal error), 2 bad input (policy file), 3 non-compliant,",
                 "4 failed, 5 report not stored durably (spooled), 6 cancelled by SIGTERM (report stored or spooled),",
-                "7 another patchctl run holds the run lock (nothing done)."})
+                "7 another patchctl run holds the run lock (nothing done),",
+                "194 reboot requested (policy reboot: if-needed; SSM reboots the host and runs the command again)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec

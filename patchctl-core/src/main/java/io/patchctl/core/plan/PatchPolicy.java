@@ -13,9 +13,33 @@ import java.util.List;
  * @param release            which release's repositories to patch from (Amazon Linux 2023); default locked
  * @param repair             what a run does when the package database is unhealthy (duplicates, {@code dnf check}
  *                           problems, an unfinished transaction): report it (default) or run the repair
+ * @param reboot             whether updates that need a reboot (kernels) are installed and the host rebooted
+ *                           through SSM (exit 194) to finish them; default never
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
-                          ReleaseTrack release, RepairMode repair) {
+                          ReleaseTrack release, RepairMode repair, RebootMode reboot) {
+
+    /** {@code reboot:} in the policy file. */
+    public enum RebootMode {
+        /** Updates that need a reboot are held (kernel* by default, as before this key existed). */
+        NEVER("never"),
+        /**
+         * Kernels and other reboot-requiring updates are planned; after the install, if a new kernel is not
+         * running or {@code needs-restarting -r} says so, the run asks SSM to reboot and resume (exit 194).
+         */
+        IF_NEEDED("if-needed");
+
+        private final String label;
+
+        RebootMode(String label) {
+            this.label = label;
+        }
+
+        /** The policy file's spelling. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** {@code repair:} in the policy file. */
     public enum RepairMode {
@@ -37,6 +61,13 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             throw new IllegalArgumentException("maxPackages must be >= 0 (0 = no limit), was " + maxPackages);
         }
         release = release == null ? ReleaseTrack.LOCKED : release;
+        reboot = reboot == null ? RebootMode.NEVER : reboot;
+    }
+
+    /** A policy that never reboots (the record before {@code reboot:} existed). */
+    public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
+                       ReleaseTrack release, RepairMode repair) {
+        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, RebootMode.NEVER);
     }
 
     /** A policy on the default release track (locked) that only reports an unhealthy package database. */
@@ -57,7 +88,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     /** A builder holding this policy's values: the way to derive a policy with one thing changed. */
     public Builder toBuilder() {
         return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
-                .maxPackages(maxPackages).release(release).repair(repair);
+                .maxPackages(maxPackages).release(release).repair(repair).reboot(reboot);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -76,8 +107,14 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         private int maxPackages;
         private ReleaseTrack release = ReleaseTrack.LOCKED;
         private RepairMode repair = RepairMode.REPORT;
+        private RebootMode reboot = RebootMode.NEVER;
 
         private Builder() {
+        }
+
+        public Builder reboot(RebootMode reboot) {
+            this.reboot = reboot;
+            return this;
         }
 
         public Builder holdGlobs(List<String> holdGlobs) {
@@ -111,7 +148,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         }
 
         public PatchPolicy build() {
-            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair);
+            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, reboot);
         }
     }
 

@@ -31,6 +31,10 @@ public final class PlanFingerprint {
         globs.sort(null);
         canonical.append("policy ").append(fields(String.join(",", globs), policy.minimumSeverity().name(),
                 String.valueOf(policy.holdRebootPackages()), String.valueOf(policy.maxPackages()))).append('\n');
+        if (policy.reboot() != PatchPolicy.RebootMode.NEVER) {
+            // only then: fingerprints of policies without the reboot key stay what they were
+            canonical.append("reboot ").append(fields(policy.reboot().label())).append('\n');
+        }
         canonical.append("model ").append(fields(String.valueOf(modelId), String.valueOf(promptVersion))).append('\n');
         return Sha256.hex(canonical.toString());
     }

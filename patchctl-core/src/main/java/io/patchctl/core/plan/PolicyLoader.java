@@ -28,7 +28,12 @@ import java.util.Set;
  * release: locked                          # locked | latest (Amazon Linux 2023: --releasever=latest)
  * repair: report                           # report | fix: an unhealthy package database (duplicates,
  *                                          # dnf check problems, unfinished transaction)
+ * reboot: never                            # never | if-needed: install kernels, reboot through SSM (exit 194)
  * </pre>
+ * With {@code reboot: if-needed} and no {@code hold_packages} key, the default hold list is empty: the
+ * default {@code ["kernel*"]} exists only because kernels need a reboot. A {@code hold_packages} written in
+ * the file applies as written (so {@code ["kernel*"]} still holds kernels). {@code hold_reboot_packages: true}
+ * with {@code reboot: if-needed} contradicts itself and is an error.
  * A key given twice, or a second YAML document, is an error: "last one wins" would let a stray
  * empty {@code hold_packages} approve kernel updates.
  * Keys left out keep their defaults ({@link PatchPolicy#defaults()}).
@@ -36,7 +41,7 @@ import java.util.Set;
 public final class PolicyLoader {
 
     static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages",
-            "release", "repair");
+            "release", "repair", "reboot");
 
     // A duplicate key is an error, not "last one wins": `hold_packages` given twice with an empty
     // second list would otherwise silently approve kernel updates.
@@ -140,6 +145,25 @@ public final class PolicyLoader {
                 case "report" -> policy.repair(PatchPolicy.RepairMode.REPORT);
                 case "fix" -> policy.repair(PatchPolicy.RepairMode.FIX);
                 default -> throw new PolicyException("repair must be report or fix, found " + describe(n));
+            }
+        }
+        if (root.has("reboot")) {
+            JsonNode n = root.get("reboot");
+            String v = n.isTextual() ? n.textValue().strip().toLowerCase(Locale.ROOT) : "";
+            switch (v) {
+                case "never" -> policy.reboot(PatchPolicy.RebootMode.NEVER);
+                case "if-needed" -> {
+                    if (root.path("hold_reboot_packages").asBoolean(false)) {
+                        throw new PolicyException("reboot: if-needed installs the updates hold_reboot_packages: true holds;"
+                                + " set one of them, not both");
+                    }
+                    policy.reboot(PatchPolicy.RebootMode.IF_NEEDED);
+                    if (!root.has("hold_packages")) {
+                        // the default kernel* hold exists for the reboot; an explicit list applies as written
+                        policy.holdGlobs(List.of());
+                    }
+                }
+                default -> throw new PolicyException("reboot must be never or if-needed, found " + describe(n));
             }
         }
         return policy.build();

@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param notes          what the operator should know that is not an error: newer releases exist whose
  *                       advisories a locked Amazon Linux 2023 repository does not offer, a reused plan that
  *                       holds allowed updates, ...
+ * @param fixVerification per advisory and per CVE: fixed, not fixed and why, not applicable (core/verify)
+ * @param reboot          reboot-and-resume (policy {@code reboot: if-needed}, or a marker found); null otherwise
  */
 public record RunReport(
         String schema,
@@ -56,7 +58,9 @@ public record RunReport(
         PackageDbHealth packageDb,
         SpoolDelivery spool,
         int rejectedTotal,
-        List<String> notes) {
+        List<String> notes,
+        io.patchctl.core.verify.FixReport fixVerification,
+        io.patchctl.core.reboot.RebootSection reboot) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
@@ -85,6 +89,7 @@ public record RunReport(
         apply = apply == null ? ApplyResult.notRun() : apply;
         verification = verification == null ? Verification.notRun() : verification;
         distro = distro == null ? Distro.UNKNOWN : distro;
+        fixVerification = fixVerification == null ? io.patchctl.core.verify.FixReport.notRun() : fixVerification;
     }
 
     /** A report built field by field; unset sections take the canonical defaults (not run, empty, {@link Distro#UNKNOWN}). */
@@ -100,7 +105,8 @@ public record RunReport(
                 .discovered(discovered).advisor(advisor).plan(plan).approved(approved).held(held).rejected(rejected)
                 .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
                 .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error).distro(distro)
-                .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes);
+                .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes)
+                .fixVerification(fixVerification).reboot(reboot);
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */
@@ -138,8 +144,20 @@ public record RunReport(
         private SpoolDelivery spool;
         private int rejectedTotal;
         private List<String> notes;
+        private io.patchctl.core.verify.FixReport fixVerification;
+        private io.patchctl.core.reboot.RebootSection reboot;
 
         private Builder() {
+        }
+
+        public Builder fixVerification(io.patchctl.core.verify.FixReport fixVerification) {
+            this.fixVerification = fixVerification;
+            return this;
+        }
+
+        public Builder reboot(io.patchctl.core.reboot.RebootSection reboot) {
+            this.reboot = reboot;
+            return this;
         }
 
         public Builder schema(String schema) {
@@ -286,7 +304,7 @@ public record RunReport(
             return new RunReport(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode,
                     status, exitCode, discovered, advisor, plan, approved, held, rejected, transactionTest, apply,
                     verification, rebootNeeded, dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    rejectedTotal, notes);
+                    rejectedTotal, notes, fixVerification, reboot);
         }
     }
 }

@@ -8,5 +8,10 @@ package io.patchctl.core.report;
 public enum RunStatus {
     COMPLIANT, NON_COMPLIANT, FAILED,
     /** SIGTERM (an SSM cancel or timeout) stopped the run between steps; the report says what was done. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * {@code reboot: if-needed}: updates installed and a reboot is needed (a new kernel, or needs-restarting);
+     * the marker is written and the run exits 194 so that SSM reboots the host and runs it again.
+     */
+    REBOOT_PENDING
 }

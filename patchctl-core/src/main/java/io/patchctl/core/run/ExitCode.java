@@ -22,7 +22,12 @@ public enum ExitCode {
     /** SIGTERM stopped the run between steps (a running dnf was let finish); the report is stored or spooled. */
     CANCELLED(6),
     /** Another patchctl run holds the host's run lock; this one changed nothing and stored nothing. */
-    BUSY(7);
+    BUSY(7),
+    /**
+     * Updates installed that need a reboot (policy {@code reboot: if-needed}): the SSM Agent reboots the host
+     * and runs the document's script again (its RebootExitCode on Linux; see reboot/RebootCoordinator).
+     */
+    REBOOT_REQUESTED(194);
 
     private final int code;
 
@@ -41,6 +46,7 @@ public enum ExitCode {
             case COMPLIANT -> COMPLIANT;
             case NON_COMPLIANT -> NON_COMPLIANT;
             case CANCELLED -> CANCELLED;
+            case REBOOT_PENDING -> REBOOT_REQUESTED;
             default -> FAILED;
         };
     }
