@@ -113,6 +113,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Host-wide run lock; a second run exits 7 at once (default: ${DEFAULT-VALUE}).")
     Path lockFile;
 
+    @Option(names = "--state-dir", defaultValue = "/var/lib/patchctl", paramLabel = "DIR",
+            description = "The agent's state: the reboot marker " + io.patchctl.core.reboot.RebootMarkerFile.FILE_NAME
+                    + " a run writes before it exits 194 (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--reboot", paramLabel = "never|if-needed",
+            description = {"Replaces the policy's reboot: key (the SSM document's reboot parameter). if-needed installs",
+                    "kernels and asks SSM to reboot (exit 194); a bad value is exit 2 (default: the policy's, else never)."})
+    String reboot;
+
     @Option(names = "--term-grace", defaultValue = "120", paramLabel = "SECONDS",
             description = "On SIGTERM, how long a running dnf may finish before the report is written without it (default: ${DEFAULT-VALUE}).")
     long termGraceSeconds;
@@ -168,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--installroot " + installroot + " is not a directory");
         }
-        PatchPolicy policy = policyFile == null ? PatchPolicy.defaults() : PolicyLoader.load(policyFile);
+        PatchPolicy policy = PolicyLoader.load(policyFile, reboot);
         List<String> effectiveDnfArgs = OsReleaseFile.dnfArgs(dnfArgs, policy, OsReleaseFile.read(installroot));
         ReportStoreOptions store = ReportStoreOptions.orNone(stores);
         Path reportDir = store.dir().orElse(null);
@@ -219,6 +229,8 @@ public final class RunCommand implements Callable<Integer> {
                 .packageManager(components.packageManager(settings))
                 .advisor(components.advisor(settings))
                 .spoolDir(spoolDir)
+                .reboots(new io.patchctl.core.reboot.RebootCoordinator(new io.patchctl.core.reboot.RebootMarkerFile(stateDir),
+                        components.runningKernel(settings), java.time.Clock.systemUTC()))
                 .cancellation(cancellation::get);
         components.stores(settings).forEach(workflow::store);
         components.hooks(settings).forEach(workflow::hook);

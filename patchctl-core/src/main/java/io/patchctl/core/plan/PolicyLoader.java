@@ -53,6 +53,20 @@ public final class PolicyLoader {
 
     /** @throws PolicyException naming the file and the problem */
     public static PatchPolicy load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, with {@code reboot} (when not null: {@code patchctl run --reboot}, the SSM
+     * document's parameter) read exactly as a {@code reboot:} key of the file, replacing the file's own;
+     * a null file is the built-in policy.
+     *
+     * @throws PolicyException naming the file and the problem
+     */
+    public static PatchPolicy load(Path file, String reboot) {
+        if (file == null) {
+            return reboot == null ? PatchPolicy.defaults() : parse("{}", "--reboot: ", reboot);
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -61,24 +75,24 @@ public final class PolicyLoader {
         } catch (IOException e) {
             throw new PolicyException("cannot read policy file " + file + ": " + e, e);
         }
-        return parse(text, "policy file " + file + ": ");
+        return parse(text, "policy file " + file + ": ", reboot);
     }
 
     /** @throws PolicyException naming the problem */
     public static PatchPolicy parse(String text) {
-        return parse(text, "");
+        return parse(text, "", null);
     }
 
-    private static PatchPolicy parse(String text, String source) {
+    private static PatchPolicy parse(String text, String source, String rebootOverride) {
         try {
-            return parseTree(text);
+            return parseTree(text, rebootOverride);
         } catch (PolicyException e) {
             // every message names its source once, here
             throw source.isEmpty() ? e : new PolicyException(source + e.getMessage(), e.getCause());
         }
     }
 
-    private static PatchPolicy parseTree(String text) {
+    private static PatchPolicy parseTree(String text, String rebootOverride) {
         JsonNode root;
         try {
             root = text.isBlank() ? null : YAML.readerFor(JsonNode.class)
@@ -112,6 +126,9 @@ public final class PolicyLoader {
             if (!KEYS.contains(key)) {
                 throw new PolicyException("unknown key '" + key + "'; expected one of " + sorted(KEYS));
             }
+        }
+        if (rebootOverride != null) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root).put("reboot", rebootOverride);
         }
         // Keys left out keep the defaults the builder starts from; each key is read by one block.
         PatchPolicy.Builder policy = PatchPolicy.builder();
