@@ -6,7 +6,6 @@ import io.patchctl.core.host.InstalledState;
 import io.patchctl.core.host.PackageManager;
 import io.patchctl.core.host.RunningKernel;
 import io.patchctl.core.plan.PatchPolicy;
-import io.patchctl.core.run.RunRequest;
 import io.patchctl.core.verify.FixReport;
 import io.patchctl.core.verify.FixVerification;
 import io.patchctl.core.verify.KernelPackages;
@@ -64,12 +63,16 @@ public final class RebootCoordinator {
         }
     }
 
+    /** Which host and root a run patches: a marker names them, and one naming others is not acted on. */
+    public record Target(String environment, String instanceId, String installroot) {
+    }
+
     /**
      * Reads the marker. A usable one is removed once read (its content is in this run's report, so a host
      * that keeps booting the old kernel is reported FAILED once, not rebooted in a loop). An unusable one is
      * left where it is, untouched.
      */
-    public Resume resume(RunRequest request, PatchPolicy.RebootMode mode, PackageManager packageManager) {
+    public Resume resume(Target request, PatchPolicy.RebootMode mode, PackageManager packageManager) {
         RebootMarkerFile.Read read = file.read(request.instanceId(), request.installroot());
         if (!read.present()) {
             return new Resume(ResumeKind.NONE, null, null, null);
@@ -111,7 +114,7 @@ public final class RebootCoordinator {
      *
      * @param rebootNeeded what {@code needs-restarting -r} said (null: unknown)
      */
-    public RebootSection afterInstall(PatchPolicy.RebootMode mode, String runId, RunRequest request,
+    public RebootSection afterInstall(PatchPolicy.RebootMode mode, String runId, Target request,
                                       List<SecurityUpdate> discovered, InstalledState state, Boolean rebootNeeded) {
         Optional<String> running = runningKernel();
         List<String> kernels = kernels(state.installed());

@@ -46,6 +46,10 @@ public final class RebootMarkerFile {
 
     /** @param instanceId, installroot: what this run patches; a marker naming others is foreign */
     public Read read(String instanceId, String installroot) {
+        if (!Files.isDirectory(file.getParent())) {
+            // no state directory (yet), or a file in its place: no marker can be there (writing one says why not)
+            return Read.none();
+        }
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {

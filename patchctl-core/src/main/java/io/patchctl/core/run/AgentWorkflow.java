@@ -196,7 +196,7 @@ public final class AgentWorkflow {
      */
     private boolean resumeAfterReboot(Draft d) {
         io.patchctl.core.reboot.RebootCoordinator.Resume resume =
-                reboots.resume(d.request, d.request.policy().reboot(), packageManager);
+                reboots.resume(target(d.request), d.request.policy().reboot(), packageManager);
         if (resume.kind() == io.patchctl.core.reboot.RebootCoordinator.ResumeKind.NONE) {
             return true;
         }
@@ -220,6 +220,10 @@ public final class AgentWorkflow {
         // no checks yet
     }
 
+    private static io.patchctl.core.reboot.RebootCoordinator.Target target(RunRequest r) {
+        return new io.patchctl.core.reboot.RebootCoordinator.Target(r.environment(), r.instanceId(), r.installroot());
+    }
+
     /** {@code reboot: if-needed}: after a clean install, ask for the reboot that finishes it (exit 194). */
     private void requestRebootIfNeeded(Draft d, TransactionOutcome apply) {
         if (d.request.policy().reboot() != PatchPolicy.RebootMode.IF_NEEDED || d.installed == null || !apply.success()
@@ -237,7 +241,7 @@ public final class AgentWorkflow {
                     + " for the next run");
             return;
         }
-        d.reboot = reboots.afterInstall(d.request.policy().reboot(), d.runId, d.request, d.discovered, d.installed,
+        d.reboot = reboots.afterInstall(d.request.policy().reboot(), d.runId, target(d.request), d.discovered, d.installed,
                 d.rebootNeeded);
         if (d.reboot.outcome() == io.patchctl.core.reboot.RebootOutcome.REQUESTED) {
             d.status = RunStatus.REBOOT_PENDING;
