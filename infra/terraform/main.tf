@@ -232,6 +232,7 @@ module "patch_manager" {
   model_id              = var.bedrock_model_id
   compliance_type       = var.compliance_type
   advisor               = var.advisor
+  reboot                = var.patch_reboot
   policy_json           = local.policy_json
   schedule              = var.patch_schedule
   schedule_timezone     = var.patch_schedule_timezone

@@ -52,6 +52,17 @@ variable "advisor" {
   }
 }
 
+variable "patch_reboot" {
+  description = "Reboot mode of this environment's patch runs: never (kernels held) or if-needed (kernels installed; the host reboots inside the window and the run resumes to verify the running kernel)."
+  type        = string
+  default     = "never"
+
+  validation {
+    condition     = contains(["never", "if-needed"], var.patch_reboot)
+    error_message = "patch_reboot must be never or if-needed."
+  }
+}
+
 variable "lambda_memory_mb" {
   description = "Memory of the {environment}-patch-insights Lambda in MB (CPU scales with it)."
   type        = number

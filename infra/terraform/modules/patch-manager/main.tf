@@ -51,6 +51,14 @@ resource "aws_ssm_document" "patch" {
         default        = "false"
         allowedPattern = "^(true|false)$"
       }
+      # Replaces the policy's reboot key. if-needed: kernels are installed and the agent exits 194, on
+      # which the SSM Agent reboots the host and runs this step again (RebootExitCode, aws/amazon-ssm-agent).
+      reboot = {
+        type           = "String"
+        description    = "never (kernels held) or if-needed (kernels installed; the host reboots and the run resumes)."
+        default        = var.reboot
+        allowedPattern = "^(never|if-needed)$"
+      }
     }
     mainSteps = [
       {

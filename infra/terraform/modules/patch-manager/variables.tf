@@ -50,6 +50,17 @@ variable "advisor" {
   }
 }
 
+variable "reboot" {
+  description = "Default of the document's `reboot` parameter: never (kernels held) or if-needed (kernels installed, the host rebooted through SSM's exit 194 and the run resumed; see docs/host-agent.md)."
+  type        = string
+  default     = "never"
+
+  validation {
+    condition     = contains(["never", "if-needed"], var.reboot)
+    error_message = "reboot must be never or if-needed."
+  }
+}
+
 variable "policy_json" {
   description = "Patch policy (JSON, read as YAML by the agent: hold_packages, minimum_severity, hold_reboot_packages, max_packages) written to the host for `patchctl run --policy`."
   type        = string

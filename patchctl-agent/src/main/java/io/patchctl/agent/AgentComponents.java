@@ -265,6 +265,14 @@ public class AgentComponents {
         return java.time.Clock.systemUTC();
     }
 
+    /**
+     * The kernel the host runs ({@code uname -r}): read from /proc when patching {@code /}; unknown for another
+     * installroot, whose kernel is not the one running (the lab overrides this to simulate a reboot).
+     */
+    public io.patchctl.core.host.RunningKernel runningKernel(Settings s) {
+        return s.installroot().equals(Path.of("/")) ? ProcRunningKernel.linux() : io.patchctl.core.host.RunningKernel.unknown();
+    }
+
     /** The EC2 instance id from IMDSv2 (600 ms bound); empty offline, then the hostname is used. */
     public Optional<String> instanceId(Settings s) {
         return aws.instanceId();

@@ -61,8 +61,9 @@ public final class PatchctlCommandLine {
     /**
      * The exit code of an exception that ended a command. Known failures carry or imply their code;
      * anything else is an internal error (a bug), which exits 1 like a usage error: that is picocli's
-     * convention ({@code CommandLine.ExitCode.SOFTWARE} is 1) and keeps the documented codes 0..8 (2..8
-     * each mean one specific, expected outcome that scripts and the SSM document act on).
+     * convention ({@code CommandLine.ExitCode.SOFTWARE} is 1) and keeps the documented codes 0..8 and 194
+     * (2..8 each mean one specific, expected outcome that scripts and the SSM document act on; 194 is a
+     * finished run's own code, never an exception's: the SSM Agent reboots the host on it).
      */
     public static ExitCode exitCodeOf(Throwable t) {
         if (t instanceof PatchctlException known) {

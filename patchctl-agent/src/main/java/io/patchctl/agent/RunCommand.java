@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 compliant, 1 usage/config (or an internal error), 2 bad input (policy file), 3 non-compliant,",
                 "4 failed, 5 report not stored durably (spooled), 6 cancelled by SIGTERM (report stored or spooled),",
                 "7 another patchctl run holds the run lock (nothing done),",
-                "8 rolled back (the policy's post_install hook failed; the run undid its dnf transaction)."})
+                "8 rolled back (the policy's post_install hook failed; the run undid its dnf transaction),",
+                "194 reboot requested (policy reboot: if-needed; SSM reboots the host and runs the command again)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -113,6 +114,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Host-wide run lock; a second run exits 7 at once (default: ${DEFAULT-VALUE}).")
     Path lockFile;
 
+    @Option(names = "--state-dir", defaultValue = "/var/lib/patchctl", paramLabel = "DIR",
+            description = "The agent's state: the reboot marker " + io.patchctl.core.reboot.RebootMarkerFile.FILE_NAME
+                    + " a run writes before it exits 194 (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--reboot", paramLabel = "never|if-needed",
+            description = {"Replaces the policy's reboot: key (the SSM document's reboot parameter). if-needed installs",
+                    "kernels and asks SSM to reboot (exit 194); a bad value is exit 2 (default: the policy's, else never)."})
+    String reboot;
+
     @Option(names = "--term-grace", defaultValue = "120", paramLabel = "SECONDS",
             description = "On SIGTERM, how long a running dnf may finish before the report is written without it (default: ${DEFAULT-VALUE}).")
     long termGraceSeconds;
@@ -168,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--installroot " + installroot + " is not a directory");
         }
-        PatchPolicy policy = policyFile == null ? PatchPolicy.defaults() : PolicyLoader.load(policyFile);
+        PatchPolicy policy = PolicyLoader.load(policyFile, reboot);
         List<String> effectiveDnfArgs = OsReleaseFile.dnfArgs(dnfArgs, policy, OsReleaseFile.read(installroot));
         ReportStoreOptions store = ReportStoreOptions.orNone(stores);
         Path reportDir = store.dir().orElse(null);
@@ -221,6 +232,8 @@ public final class RunCommand implements Callable<Integer> {
                 .spoolDir(spoolDir)
                 .clock(components.clock())
                 .hookRunner(components.hookRunner(settings))
+                .reboots(new io.patchctl.core.reboot.RebootCoordinator(new io.patchctl.core.reboot.RebootMarkerFile(stateDir),
+                        components.runningKernel(settings), components.clock()))
                 .cancellation(cancellation::get);
         components.stores(settings).forEach(workflow::store);
         components.hooks(settings).forEach(workflow::hook);

@@ -79,8 +79,8 @@ class RunCommandLabTest {
         }
         assertThat(after).doesNotContainKey("nginx");
         assertThat(report.get("held").toString())
-                .contains("{\"package_name\":\"kernel\",\"reason\":\"policy holds packages matching 'kernel*'\"}")
-                .contains("{\"package_name\":\"kernel-core\",\"reason\":\"policy holds packages matching 'kernel*'\"}");
+                .contains("{\"package_name\":\"kernel\",\"reason\":\"policy holds packages matching 'kernel*'\",\"kind\":\"POLICY\"}")
+                .contains("{\"package_name\":\"kernel-core\",\"reason\":\"policy holds packages matching 'kernel*'\",\"kind\":\"POLICY\"}");
         assertThat(texts(report.get("verification").get("remaining_held"))).containsExactlyInAnyOrder("kernel", "kernel-core");
         assertThat(report.get("verification").get("remaining_allowed")).isEmpty();
         assertThat(texts(report.get("apply").get("installed"))).containsExactlyInAnyOrder(

@@ -127,9 +127,38 @@ public final class DnfPackageManager implements PackageManager {
         return names;
     }
 
+    /**
+     * The verification with the installed EVRs it read: after a discovery one {@code rpm -q} answers both
+     * (no dnf process); without one, {@code dnf check-update --security} and no versions.
+     */
+    @Override
+    public io.patchctl.core.host.InstalledState verifyInstalled() {
+        List<SecurityUpdate> found = discovered;
+        if (found == null) {
+            return new io.patchctl.core.host.InstalledState(pendingSecurityPackages(), Map.of());
+        }
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        Set<String> pending = stillPending(found, installedEvrs(found.stream().map(SecurityUpdate::name).toList(), all));
+        return new io.patchctl.core.host.InstalledState(pending, all);
+    }
+
+    /** One {@code rpm -q} of exactly these names. */
+    @Override
+    public Map<String, List<String>> installedVersions(java.util.Collection<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        installedEvrs(List.copyOf(names), all);
+        return all;
+    }
+
     /** The discovered updates whose fixed EVR rpm does not show installed: one {@code rpm -q}, no dnf. */
     private Set<String> stillPending(List<SecurityUpdate> found) {
-        Map<String, String> installed = installedEvrs(found.stream().map(SecurityUpdate::name).toList());
+        return stillPending(found, installedEvrs(found.stream().map(SecurityUpdate::name).toList(), new LinkedHashMap<>()));
+    }
+
+    private static Set<String> stillPending(List<SecurityUpdate> found, Map<String, String> installed) {
         Set<String> pending = new LinkedHashSet<>();
         for (SecurityUpdate u : found) {
             String now = installed.getOrDefault(u.name() + "." + u.arch(), installed.get(u.name()));
@@ -267,7 +296,7 @@ public final class DnfPackageManager implements PackageManager {
     }
 
     @Override
-    public Map<String, String> installedVersions(java.util.Collection<String> names) {
+    public Map<String, String> currentEvrs(java.util.Collection<String> names) {
         return installedEvrs(List.copyOf(names));
     }
 
@@ -295,6 +324,11 @@ public final class DnfPackageManager implements PackageManager {
 
     /** name or name.arch to [epoch:]version-release of the installed package (the newest, for install-only kernels). */
     private Map<String, String> installedEvrs(List<String> names) {
+        return installedEvrs(names, new LinkedHashMap<>());
+    }
+
+    /** As {@link #installedEvrs(List)}; also fills {@code all} with every installed EVR per name, newest first. */
+    private Map<String, String> installedEvrs(List<String> names, Map<String, List<String>> all) {
         List<String> argv = new ArrayList<>(List.of("rpm", "--root", installroot.toString(), "-q", "--qf",
                 "%{NAME} %{ARCH} %|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\\n", "--"));
         new LinkedHashSet<>(names).forEach(argv::add);
@@ -307,8 +341,11 @@ public final class DnfPackageManager implements PackageManager {
                 // install-only packages (kernels) are listed once per installed version: keep the newest
                 evrs.merge(f[0] + "." + f[1], f[2], DnfPackageManager::newer);
                 evrs.merge(f[0], f[2], DnfPackageManager::newer);
+                all.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f[2]);
+                all.computeIfAbsent(f[0] + "." + f[1], k -> new ArrayList<>()).add(f[2]);
             }
         }
+        all.values().forEach(v -> v.sort((a, b) -> RpmVersion.compareEvr(b, a)));
         if (evrs.isEmpty() && !names.isEmpty()) {
             LOG.warn("rpm reported no installed EVRs exitCode={} stderr={}", r.exitCode(), r.tail(3));
         }

@@ -83,7 +83,7 @@ class PatchDocumentTest {
     }
 
     static List<String> patchctlArgs(String script, String advisor, boolean scanOnly, String instanceId) {
-        String command = javaCommand(script).replace("{{ advisor }}", advisor);
+        String command = javaCommand(script).replace("{{ advisor }}", advisor).replace("{{ reboot }}", "if-needed");
         Map<String, String> scalars = Map.of("JAVA", "java", "JAR", jarPath(script), "POLICY_FILE", "/etc/patchctl/policy-dev.json");
         Map<String, List<String>> arrays = new HashMap<>();
         arrays.put("MODE_ARGS", scanOnly ? List.of("--scan-only") : List.of());
@@ -127,6 +127,7 @@ class PatchDocumentTest {
             assertThat((String) run.matchedOptionValue("--compliance-type", null)).isEqualTo("Custom:RHEL8SecurityPatching");
             assertThat(String.valueOf((Object) run.matchedOptionValue("--policy", null))).endsWith("/etc/patchctl/policy-dev.json");
             assertThat(String.valueOf((Object) run.matchedOptionValue("--advisor", null))).isEqualToIgnoringCase("bedrock");
+            assertThat((String) run.matchedOptionValue("--reboot", null)).isEqualTo("if-needed");
             assertThat(run.hasMatchedOption("--scan-only")).isEqualTo(scanOnly);
             assertThat(run.hasMatchedOption("--instance-id")).isEqualTo(!scanOnly);
         }
@@ -220,8 +221,10 @@ class PatchDocumentTest {
         String script = TerraformTree.read(MODULE.resolve("templates/run-patchctl.sh.tftpl"));
 
         List<String> used = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}").matcher(script).results().map(r -> r.group(1)).distinct().toList();
-        assertThat(used).containsExactlyInAnyOrder("advisor", "scanOnly");
-        assertThat(document).contains("allowedPattern = \"^(bedrock|rules)$\"").contains("allowedPattern = \"^(true|false)$\"");
+        assertThat(used).containsExactlyInAnyOrder("advisor", "scanOnly", "reboot");
+        assertThat(document).contains("allowedPattern = \"^(bedrock|rules)$\"").contains("allowedPattern = \"^(true|false)$\"")
+                .contains("allowedPattern = \"^(never|if-needed)$\"");
+        assertThat(script).contains("--reboot '{{ reboot }}'");
         assertThat(script).contains("[ '{{ scanOnly }}' = 'true' ]").contains("--advisor '{{ advisor }}'");
     }
 

@@ -99,8 +99,20 @@ class RunScriptExecutionTest {
                 + jarDir.resolve("patchctl-" + sha + ".jar") + "] [run] [--env] [dev] [--region] [us-east-2] [--model-id]"
                 + " [us.anthropic.claude-sonnet-4-6] [--advisor] [bedrock] [--report-bucket] [dev-rhel8-patch-logs-123456789012]"
                 + " [--compliance-type] [Custom:RHEL8SecurityPatching]"
-                + " [--policy] [" + policyDir.resolve("policy-dev.json") + "] [--instance-id] [i-0123456789abcdef0]");
+                + " [--policy] [" + policyDir.resolve("policy-dev.json") + "] [--reboot] [never] [--instance-id] [i-0123456789abcdef0]");
         assertThat(PolicyLoader.load(policyDir.resolve("policy-dev.json")).minimumSeverity().name()).isEqualTo("MODERATE");
+    }
+
+    @Test
+    void rebootParameter_isPassed_andExit194_reachesTheSsmAgentUnchanged() throws Exception {
+        // 194 is the SSM Agent's RebootExitCode on Linux (agent/appconfig/constants_unix.go): it reboots and re-runs
+        installJava("17");
+        String sha = download("agent");
+
+        Run run = run(sha, "rules", "false", Map.of("AGENT_EXIT", "194", "REBOOT_PARAMETER", "if-needed"));
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(194);
+        assertThat(run.calls()).singleElement().asString().contains("[--reboot] [if-needed]");
     }
 
     @Test
@@ -219,7 +231,8 @@ class RunScriptExecutionTest {
     private Run run(String sha, String advisor, String scanOnly, Map<String, String> env) throws Exception {
         String script = PatchDocumentTest.renderScript(POLICY, sha, jarDir.toString(), policyDir.toString())
                 // What Run Command does with the document's parameters before running the script.
-                .replace("{{ advisor }}", advisor).replace("{{ scanOnly }}", scanOnly);
+                .replace("{{ advisor }}", advisor).replace("{{ scanOnly }}", scanOnly)
+                .replace("{{ reboot }}", env.getOrDefault("REBOOT_PARAMETER", "never"));
         Path file = tmp.resolve("run-patchctl.sh");
         Files.writeString(file, script);
         ProcessBuilder pb = new ProcessBuilder(which("bash").toString(), file.toString()).redirectErrorStream(false);

@@ -30,14 +30,22 @@ public enum HostProfile {
     BROKEN_SCRIPTLET("broken-scriptlet", HostOutcome.FAILED, true, HostSpec::allBase),
     /** Its updates repository refuses connections: discovery fails. */
     UNREACHABLE_REPO("unreachable-repo", HostOutcome.FAILED, false,
-            () -> HostSpec.allBase().without(StandardLabs.FAILING_SCRIPTLET));
+            () -> HostSpec.allBase().without(StandardLabs.FAILING_SCRIPTLET)),
+    /**
+     * Only the kernel pending, policy {@code reboot: if-needed}: the kernel is installed, the agent exits 194,
+     * the simulated SSM "reboots" it into the new kernel and runs the agent again, which reports COMPLIANT.
+     */
+    KERNEL_REBOOT("kernel-reboot", HostOutcome.COMPLIANT, true,
+            () -> HostSpec.allBase().without(StandardLabs.FAILING_SCRIPTLET)
+                    .upgraded("openssl-libs", "curl", "sudo", "zlib", "libxml2"));
 
     /**
      * The order profiles are dealt to hosts: for 8 hosts two fail (one of each kind) and six update
-     * sets appear; larger fleets repeat it, so every update set and failure recurs.
+     * sets appear; larger fleets repeat it, so every update set and failure recurs. The ninth host is the
+     * one that reboots (kernel-reboot), so fleets of 8 look as they did before it existed.
      */
     public static final List<HostProfile> ROTATION = List.of(ALL_PENDING, WEB, BROKEN_SCRIPTLET, MINIMAL, ALL_PENDING,
-            UNREACHABLE_REPO, WEB, PATCHED);
+            UNREACHABLE_REPO, WEB, PATCHED, KERNEL_REBOOT);
 
     private final String label;
     private final HostOutcome expected;
@@ -66,6 +74,13 @@ public enum HostProfile {
 
     public HostSpec hostSpec() {
         return spec.get();
+    }
+
+    /** The policy its runs use: the default, except kernel-reboot's {@code reboot: if-needed} (kernels not held). */
+    public io.patchctl.core.plan.PatchPolicy policy() {
+        return this == KERNEL_REBOOT
+                ? io.patchctl.core.plan.PolicyLoader.parse("reboot: if-needed\n")
+                : io.patchctl.core.plan.PatchPolicy.defaults();
     }
 
     /**

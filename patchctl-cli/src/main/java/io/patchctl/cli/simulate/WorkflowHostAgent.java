@@ -8,7 +8,12 @@ import io.patchctl.core.run.RunRequest;
 import io.patchctl.core.host.PackageManager;
 import io.patchctl.core.internal.json.Json;
 import io.patchctl.core.plan.Advisor;
-import io.patchctl.core.plan.PatchPolicy;
+import io.patchctl.core.advisory.RpmVersion;
+import io.patchctl.core.reboot.RebootCoordinator;
+import io.patchctl.core.reboot.RebootMarkerFile;
+import io.patchctl.core.run.ExitCode;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import io.patchctl.core.report.RunMode;
 import io.patchctl.core.report.RunReport;
 import io.patchctl.core.store.ReportKeys;
@@ -49,21 +54,48 @@ public final class WorkflowHostAgent implements HostAgent {
 
     @Override
     public AgentResult run(SimulatedHost host, LabHost labHost, String environment, ReportStore store) {
+        // the kernel this lab host "booted": its newest installed kernel-core (uname -r's form: version-release.arch)
+        AtomicReference<String> booted = new AtomicReference<>(newestKernel(labHost));
+        RunOutcome outcome = runOnce(host, labHost, environment, store, booted);
+        String firstErr = "";
+        if (outcome.report().exitCode() == ExitCode.REBOOT_REQUESTED.code()) {
+            // What the SSM Agent does with 194 (see RebootCoordinator): reboot, then run the script again.
+            // The reboot is simulated: the host comes back on the newest installed kernel.
+            firstErr = stderr(outcome.report(), outcome) + "simulate: host rebooted into " + newestKernel(labHost) + "\n";
+            booted.set(newestKernel(labHost));
+            outcome = runOnce(host, labHost, environment, store, booted);
+        }
+        RunReport report = outcome.report();
+        String key = outcome.storedAt().isEmpty() ? null
+                : ReportKeys.runReport(report.environment(), report.instanceId(), report.timestamp(), report.runIdPrefix());
+        return new AgentResult(report.exitCode(), Json.mapper().valueToTree(report), key, firstErr + stderr(report, outcome));
+    }
+
+    private RunOutcome runOnce(SimulatedHost host, LabHost labHost, String environment, ReportStore store,
+                               AtomicReference<String> booted) {
         // Debian's rpm reads its database path from HOME/.rpmmacros: the lab host's environment carries it.
         PackageManager dnf = new DnfPackageManager(labHost.installroot(), labHost.dnfArgs(), labHost.environment(),
                 DNF_TIMEOUT, new ProcessRunner());
-        RunOutcome outcome = AgentWorkflow.builder()
+        return AgentWorkflow.builder()
                 .packageManager(dnf)
                 .advisor(advisors.forHost(host, environment))
                 .store(store)
                 .spoolDir(spoolDir)
+                .reboots(new RebootCoordinator(new RebootMarkerFile(labHost.dir().resolve("state")),
+                        () -> java.util.Optional.ofNullable(booted.get()), Clock.systemUTC()))
                 .build()
                 .run(new RunRequest(environment, host.instanceId(), host.hostname(), labHost.installroot().toString(),
-                        RunMode.PATCH, PatchPolicy.defaults()));
-        RunReport report = outcome.report();
-        String key = outcome.storedAt().isEmpty() ? null
-                : ReportKeys.runReport(report.environment(), report.instanceId(), report.timestamp(), report.runIdPrefix());
-        return new AgentResult(report.exitCode(), Json.mapper().valueToTree(report), key, stderr(report, outcome));
+                        RunMode.PATCH, host.profile().policy()));
+    }
+
+    /** The newest installed kernel-core as {@code uname -r} would print it; null when the host has none. */
+    private static String newestKernel(LabHost labHost) {
+        List<String> kernels = labHost.installed().get("kernel-core");
+        if (kernels == null || kernels.isEmpty()) {
+            return null;
+        }
+        return kernels.stream().max((a, b) -> RpmVersion.compareEvr(a.substring(0, a.lastIndexOf('.')),
+                b.substring(0, b.lastIndexOf('.')))).orElseThrow();
     }
 
     /** The diagnostics {@code patchctl run} prints on stderr, which Run Command keeps next to stdout. */

@@ -158,7 +158,7 @@ public final class HookedInstall {
     }
 
     private RollbackResult verify(long id, TransactionOutcome undo, Map<String, String> before) {
-        Map<String, String> now = packageManager.installedVersions(
+        Map<String, String> now = packageManager.currentEvrs(
                 before.keySet().stream().map(k -> k.substring(0, k.lastIndexOf('.'))).distinct().toList());
         List<String> restored = new ArrayList<>();
         List<String> notRestored = new ArrayList<>();

@@ -25,6 +25,26 @@ public interface PackageManager {
      */
     Set<String> pendingSecurityPackages();
 
+    /**
+     * The verification after an upgrade: the pending packages and, read by the same query, the installed
+     * EVRs of the discovered packages (the fix verification compares them with each advisory's fixed EVR).
+     * The default reads no versions.
+     *
+     * @throws PackageManagerException when the package manager cannot tell
+     */
+    default InstalledState verifyInstalled() {
+        return new InstalledState(pendingSecurityPackages(), java.util.Map.of());
+    }
+
+    /**
+     * Installed EVRs of these packages (name and {@code name.arch} to every installed EVR, newest first), one
+     * package-database query; the run resumed after a reboot reads the installed kernels with it. Never throws:
+     * empty when they cannot be read.
+     */
+    default java.util.Map<String, List<String>> installedVersions(java.util.Collection<String> names) {
+        return java.util.Map.of();
+    }
+
     /** Checks the upgrade of exactly these packages without changing anything (dnf's tsflags=test). */
     TransactionOutcome testUpgrade(List<String> packageNames);
 
@@ -103,7 +123,7 @@ public interface PackageManager {
     }
 
     /** Installed {@code [epoch:]version-release} by {@code name.arch} and by {@code name}; one rpm query, no dnf. */
-    default java.util.Map<String, String> installedVersions(java.util.Collection<String> names) {
+    default java.util.Map<String, String> currentEvrs(java.util.Collection<String> names) {
         return java.util.Map.of();
     }
 }

@@ -20,9 +20,34 @@ import java.util.Map;
  *                           problems, an unfinished transaction): report it (default) or run the repair
  * @param approval           {@code approve_after_days} and {@code exceptions}, and the day a run judges them on
  * @param hooks              operator hooks (pre_install, post_install, post_reboot); default none
+ * @param reboot             whether updates that need a reboot (kernels) are installed and the host rebooted
+ *                           through SSM (exit 194) to finish them; default never
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
-                          ReleaseTrack release, RepairMode repair, ApprovalPolicy approval, HookPolicy hooks) {
+                          ReleaseTrack release, RepairMode repair, ApprovalPolicy approval, HookPolicy hooks,
+                          RebootMode reboot) {
+
+    /** {@code reboot:} in the policy file. */
+    public enum RebootMode {
+        /** Updates that need a reboot are held (kernel* by default, as before this key existed). */
+        NEVER("never"),
+        /**
+         * Kernels and other reboot-requiring updates are planned; after the install, if a new kernel is not
+         * running or {@code needs-restarting -r} says so, the run asks SSM to reboot and resume (exit 194).
+         */
+        IF_NEEDED("if-needed");
+
+        private final String label;
+
+        RebootMode(String label) {
+            this.label = label;
+        }
+
+        /** The policy file's spelling. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** {@code repair:} in the policy file. */
     public enum RepairMode {
@@ -46,13 +71,14 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         release = release == null ? ReleaseTrack.LOCKED : release;
         approval = approval == null ? ApprovalPolicy.NONE : approval;
         hooks = hooks == null ? HookPolicy.none() : hooks;
+        reboot = reboot == null ? RebootMode.NEVER : reboot;
     }
 
-    /** A policy without approval age or exceptions (the keys every policy had before them). */
+    /** A policy with none of the later keys (approval age, exceptions, hooks, reboot): the keys every policy had before them. */
     public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
                        ReleaseTrack release, RepairMode repair) {
         this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, ApprovalPolicy.NONE,
-                HookPolicy.none());
+                HookPolicy.none(), RebootMode.NEVER);
     }
 
     /**
@@ -81,7 +107,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     /** A builder holding this policy's values: the way to derive a policy with one thing changed. */
     public Builder toBuilder() {
         return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
-                .maxPackages(maxPackages).release(release).repair(repair).approval(approval).hooks(hooks);
+                .maxPackages(maxPackages).release(release).repair(repair).approval(approval).hooks(hooks).reboot(reboot);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -102,8 +128,14 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         private RepairMode repair = RepairMode.REPORT;
         private ApprovalPolicy approval = ApprovalPolicy.NONE;
         private HookPolicy hooks = HookPolicy.none();
+        private RebootMode reboot = RebootMode.NEVER;
 
         private Builder() {
+        }
+
+        public Builder reboot(RebootMode reboot) {
+            this.reboot = reboot;
+            return this;
         }
 
         public Builder holdGlobs(List<String> holdGlobs) {
@@ -160,7 +192,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
 
         public PatchPolicy build() {
             return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, approval,
-                    hooks);
+                    hooks, reboot);
         }
     }
 

@@ -35,6 +35,10 @@ public final class PlanFingerprint {
         // what approve_after_days and the exceptions hold today, not the date itself: the fingerprint changes on
         // the day an update becomes approvable or an exception lapses, and stays put on the days between
         canonical.append(io.patchctl.core.plan.approval.ApprovalRules.of(policy.approval()).fingerprint(updates));
+        if (policy.reboot() != PatchPolicy.RebootMode.NEVER) {
+            // only then: fingerprints of policies without the reboot key stay what they were
+            canonical.append("reboot ").append(fields(policy.reboot().label())).append('\n');
+        }
         canonical.append("model ").append(fields(String.valueOf(modelId), String.valueOf(promptVersion))).append('\n');
         return Sha256.hex(canonical.toString());
     }

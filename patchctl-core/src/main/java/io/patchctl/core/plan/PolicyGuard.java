@@ -75,11 +75,12 @@ public final class PolicyGuard {
             if (approved.contains(name)) {
                 continue;
             }
-            String reason = rules.holdReason(name, byName.get(name))
-                    .or(() -> Optional.ofNullable(heldReasons.get(name)))
+            Optional<String> policyReason = rules.holdReason(name, byName.get(name))
+                    .or(() -> Optional.ofNullable(heldReasons.get(name)));
+            String reason = policyReason
                     .or(() -> Optional.ofNullable(advisorHolds.get(name)).map(r -> "advisor: " + (r.isBlank() ? "held" : r)))
                     .orElse("advisor did not plan this update");
-            held.add(new HeldPackage(name, reason));
+            held.add(new HeldPackage(name, reason, policyReason.isPresent() ? HoldKind.POLICY : HoldKind.ADVISOR));
         }
         return new GuardedPlan(approved, held, rejected);
     }

@@ -37,7 +37,12 @@ import java.util.Set;
  *     expires: 2026-12-15                  # YYYY-MM-DD, first day it no longer holds; optional
  * hooks:                                   # operator hooks, see HookPolicyParser and docs/cli.md
  *   post_install: {command: ["/usr/local/bin/health-check"], timeout_seconds: 60}
+ * reboot: never                            # never | if-needed: install kernels, reboot through SSM (exit 194)
  * </pre>
+ * With {@code reboot: if-needed} and no {@code hold_packages} key, the default hold list is empty: the
+ * default {@code ["kernel*"]} exists only because kernels need a reboot. A {@code hold_packages} written in
+ * the file applies as written (so {@code ["kernel*"]} still holds kernels). {@code hold_reboot_packages: true}
+ * with {@code reboot: if-needed} contradicts itself and is an error.
  * A key given twice, or a second YAML document, is an error: "last one wins" would let a stray
  * empty {@code hold_packages} approve kernel updates.
  * Keys left out keep their defaults ({@link PatchPolicy#defaults()}).
@@ -45,7 +50,7 @@ import java.util.Set;
 public final class PolicyLoader {
 
     static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages",
-            "release", "repair", "approve_after_days", "exceptions", "hooks");
+            "release", "repair", "approve_after_days", "exceptions", "hooks", "reboot");
 
     // A duplicate key is an error, not "last one wins": `hold_packages` given twice with an empty
     // second list would otherwise silently approve kernel updates.
@@ -57,6 +62,20 @@ public final class PolicyLoader {
 
     /** @throws PolicyException naming the file and the problem */
     public static PatchPolicy load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, with {@code reboot} (when not null: {@code patchctl run --reboot}, the SSM
+     * document's parameter) read exactly as a {@code reboot:} key of the file, replacing the file's own;
+     * a null file is the built-in policy.
+     *
+     * @throws PolicyException naming the file and the problem
+     */
+    public static PatchPolicy load(Path file, String reboot) {
+        if (file == null) {
+            return reboot == null ? PatchPolicy.defaults() : parse("{}", "--reboot: ", reboot);
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -65,24 +84,24 @@ public final class PolicyLoader {
         } catch (IOException e) {
             throw new PolicyException("cannot read policy file " + file + ": " + e, e);
         }
-        return parse(text, "policy file " + file + ": ");
+        return parse(text, "policy file " + file + ": ", reboot);
     }
 
     /** @throws PolicyException naming the problem */
     public static PatchPolicy parse(String text) {
-        return parse(text, "");
+        return parse(text, "", null);
     }
 
-    private static PatchPolicy parse(String text, String source) {
+    private static PatchPolicy parse(String text, String source, String rebootOverride) {
         try {
-            return parseTree(text);
+            return parseTree(text, rebootOverride);
         } catch (PolicyException e) {
             // every message names its source once, here
             throw source.isEmpty() ? e : new PolicyException(source + e.getMessage(), e.getCause());
         }
     }
 
-    private static PatchPolicy parseTree(String text) {
+    private static PatchPolicy parseTree(String text, String rebootOverride) {
         JsonNode root;
         try {
             root = text.isBlank() ? null : YAML.readerFor(JsonNode.class)
@@ -116,6 +135,9 @@ public final class PolicyLoader {
             if (!KEYS.contains(key)) {
                 throw new PolicyException("unknown key '" + key + "'; expected one of " + sorted(KEYS));
             }
+        }
+        if (rebootOverride != null) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root).put("reboot", rebootOverride);
         }
         // Keys left out keep the defaults the builder starts from; each key is read by one block.
         PatchPolicy.Builder policy = PatchPolicy.builder();
@@ -159,6 +181,25 @@ public final class PolicyLoader {
         }
         if (root.has("hooks")) {
             policy.hooks(HookPolicyParser.parse(root.get("hooks")));
+        }
+        if (root.has("reboot")) {
+            JsonNode n = root.get("reboot");
+            String v = n.isTextual() ? n.textValue().strip().toLowerCase(Locale.ROOT) : "";
+            switch (v) {
+                case "never" -> policy.reboot(PatchPolicy.RebootMode.NEVER);
+                case "if-needed" -> {
+                    if (root.path("hold_reboot_packages").asBoolean(false)) {
+                        throw new PolicyException("reboot: if-needed installs the updates hold_reboot_packages: true holds;"
+                                + " set one of them, not both");
+                    }
+                    policy.reboot(PatchPolicy.RebootMode.IF_NEEDED);
+                    if (!root.has("hold_packages")) {
+                        // the default kernel* hold exists for the reboot; an explicit list applies as written
+                        policy.holdGlobs(List.of());
+                    }
+                }
+                default -> throw new PolicyException("reboot must be never or if-needed, found " + describe(n));
+            }
         }
         return policy.build();
     }

@@ -42,7 +42,7 @@ public final class PolicyRules {
                 return Optional.of("policy holds packages matching '" + glob + "'");
             }
         }
-        if (policy.holdRebootPackages()) {
+        if (policy.holdRebootPackages() && policy.reboot() == PatchPolicy.RebootMode.NEVER) {
             for (PackageGlob glob : rebootGlobs) {
                 if (glob.matches(name)) {
                     return Optional.of("policy holds packages that need a reboot ('" + glob + "')");

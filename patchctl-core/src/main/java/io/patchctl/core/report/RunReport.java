@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param approvalAge    what approve_after_days held on the run's date (null: the policy sets no wait)
  * @param hooks          the operator hooks that ran, their redacted output, and the rollback they triggered;
  *                       absent from the JSON when the policy sets no hooks
+ * @param fixVerification per advisory and per CVE: fixed, not fixed and why, not applicable (core/verify)
+ * @param reboot          reboot-and-resume (policy {@code reboot: if-needed}, or a marker found); null otherwise
  */
 public record RunReport(
         String schema,
@@ -68,7 +70,9 @@ public record RunReport(
         @JsonInclude(JsonInclude.Include.NON_NULL) ExceptionsSection exceptions,
         @JsonInclude(JsonInclude.Include.NON_NULL) ApprovalAgeSection approvalAge,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        io.patchctl.core.hooks.HooksReport hooks) {
+        io.patchctl.core.hooks.HooksReport hooks,
+        io.patchctl.core.verify.FixReport fixVerification,
+        io.patchctl.core.reboot.RebootSection reboot) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
@@ -97,6 +101,7 @@ public record RunReport(
         apply = apply == null ? ApplyResult.notRun() : apply;
         verification = verification == null ? Verification.notRun() : verification;
         distro = distro == null ? Distro.UNKNOWN : distro;
+        fixVerification = fixVerification == null ? io.patchctl.core.verify.FixReport.notRun() : fixVerification;
     }
 
     /** A report built field by field; unset sections take the canonical defaults (not run, empty, {@link Distro#UNKNOWN}). */
@@ -113,7 +118,8 @@ public record RunReport(
                 .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
                 .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error).distro(distro)
                 .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes)
-                .exceptions(exceptions).approvalAge(approvalAge).hooks(hooks);
+                .exceptions(exceptions).approvalAge(approvalAge).hooks(hooks)
+                .fixVerification(fixVerification).reboot(reboot);
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */
@@ -154,8 +160,20 @@ public record RunReport(
         private ExceptionsSection exceptions;
         private ApprovalAgeSection approvalAge;
         private io.patchctl.core.hooks.HooksReport hooks;
+        private io.patchctl.core.verify.FixReport fixVerification;
+        private io.patchctl.core.reboot.RebootSection reboot;
 
         private Builder() {
+        }
+
+        public Builder fixVerification(io.patchctl.core.verify.FixReport fixVerification) {
+            this.fixVerification = fixVerification;
+            return this;
+        }
+
+        public Builder reboot(io.patchctl.core.reboot.RebootSection reboot) {
+            this.reboot = reboot;
+            return this;
         }
 
         public Builder schema(String schema) {
@@ -317,7 +335,7 @@ public record RunReport(
             return new RunReport(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode,
                     status, exitCode, discovered, advisor, plan, approved, held, rejected, transactionTest, apply,
                     verification, rebootNeeded, dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    rejectedTotal, notes, exceptions, approvalAge, hooks);
+                    rejectedTotal, notes, exceptions, approvalAge, hooks, fixVerification, reboot);
         }
     }
 }

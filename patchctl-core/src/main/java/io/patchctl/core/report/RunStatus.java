@@ -10,5 +10,10 @@ public enum RunStatus {
     /** SIGTERM (an SSM cancel or timeout) stopped the run between steps; the report says what was done. */
     CANCELLED,
     /** A post_install health check failed and the run's own dnf transaction was undone: the old versions are back. */
-    ROLLED_BACK
+    ROLLED_BACK,
+    /**
+     * {@code reboot: if-needed}: updates installed and a reboot is needed (a new kernel, or needs-restarting);
+     * the marker is written and the run exits 194 so that SSM reboots the host and runs it again.
+     */
+    REBOOT_PENDING
 }

@@ -66,6 +66,7 @@ public final class AgentWorkflow {
     private final java.util.function.BooleanSupplier cancellation;
     private final SpoolSender.Limits spoolLimits;
     private final io.patchctl.core.hooks.HookRunner hookRunner;
+    private final io.patchctl.core.reboot.RebootCoordinator reboots;
 
     private AgentWorkflow(Builder b) {
         this.packageManager = Objects.requireNonNull(b.packageManager, "packageManager");
@@ -78,6 +79,7 @@ public final class AgentWorkflow {
         this.cancellation = b.cancellation;
         this.spoolLimits = b.spoolLimits;
         this.hookRunner = b.hookRunner;
+        this.reboots = b.reboots;
     }
 
     public static Builder builder() {
@@ -93,6 +95,9 @@ public final class AgentWorkflow {
         d.distro = packageManager.distro();
         // Reports earlier runs could not store go first: a healthy run must not leave them behind.
         d.spool = spoolDir == null ? null : new SpoolSender(spoolDir, stores, clock, spoolLimits).deliver();
+        if (reboots != null && !resumeAfterReboot(d)) {
+            return finish(d, start);
+        }
         if (cancelled(d, "checking the package database")) {
             return finish(d, start);
         }
@@ -185,8 +190,9 @@ public final class AgentWorkflow {
                 ? io.patchctl.core.hooks.HookedInstall.AfterUpgrade.NOT_RUN : d.hooked.install().afterUpgrade(apply, d.discovered);
         // verification runs even when cancelled: it is short, changes nothing, and says what the upgrade did
         try {
-            Set<String> pending = packageManager.pendingSecurityPackages();
-            d.verification = policyView(pending, byName, rules);
+            io.patchctl.core.host.InstalledState state = packageManager.verifyInstalled();
+            d.installed = state;
+            d.verification = policyView(state.pending(), byName, rules);
             d.status = d.verification.remainingAllowed().isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
         } catch (PackageManagerException e) {
             d.fail("verification failed: " + e.getMessage());
@@ -201,8 +207,102 @@ public final class AgentWorkflow {
             d.status = RunStatus.ROLLED_BACK;
             d.error = d.error == null ? message : d.error + "; " + message;
         }, d::fail);
+        if (d.status != RunStatus.ROLLED_BACK) {
+            // a rolled-back transaction leaves nothing to boot into
+            requestRebootIfNeeded(d, apply);
+        }
         cancelled(d, "reporting");
         return finish(d, start);
+    }
+
+    /**
+     * The start of the run SSM runs again after a reboot this agent asked for (exit 194): false when the
+     * run must stop here (an older kernel came back: FAILED with the evidence; an unusable marker).
+     */
+    private boolean resumeAfterReboot(Draft d) {
+        io.patchctl.core.reboot.RebootCoordinator.Resume resume =
+                reboots.resume(target(d.request), d.request.policy().reboot(), packageManager);
+        if (resume.kind() == io.patchctl.core.reboot.RebootCoordinator.ResumeKind.NONE) {
+            return true;
+        }
+        d.reboot = resume.section();
+        d.awaitingReboot = resume.awaiting();
+        d.resumed = resume.resumed();
+        if (resume.error() != null) {
+            d.fail(resume.error());
+            return false;
+        }
+        runPostRebootChecks(d);
+        return d.error == null;
+    }
+
+    /**
+     * POST-REBOOT CHECKS: the one place where checks after the reboot run (the host is up on the new
+     * kernel, before this run discovers and verifies). Issue 15 §3 (15-hooks) runs the operator's
+     * {@code post_reboot} hook here; a failing check calls {@code d.fail(...)} and the run stops.
+     */
+    private void runPostRebootChecks(Draft d) {
+        io.patchctl.core.hooks.HookPolicy hooks = d.request.policy().hooks();
+        if (hooks.hook(io.patchctl.core.hooks.HookPhase.POST_REBOOT).isEmpty()) {
+            return;
+        }
+        if (hookRunner == null) {
+            d.fail("policy sets a post_reboot hook but this run has no hook runner");
+            return;
+        }
+        // the packages were named by the run before the reboot (its report); this run knows the marker only
+        java.util.Optional<io.patchctl.core.hooks.HookResult> result = new io.patchctl.core.hooks.PostRebootCheck(hooks, hookRunner)
+                .run(new io.patchctl.core.hooks.HookContext(d.runId, d.request.installroot(), List.of(), List.of()));
+        result.ifPresent(r -> {
+            d.postRebootHooks = io.patchctl.core.hooks.HooksReport.of(r);
+            if (!r.success()) {
+                // after a reboot there is no transaction of this run to undo: the operator decides
+                d.fail("post_reboot hook failed: " + r.summary());
+            }
+        });
+    }
+
+    private static io.patchctl.core.reboot.RebootCoordinator.Target target(RunRequest r) {
+        return new io.patchctl.core.reboot.RebootCoordinator.Target(r.environment(), r.instanceId(), r.installroot());
+    }
+
+    /** {@code reboot: if-needed}: after a clean install, ask for the reboot that finishes it (exit 194). */
+    private void requestRebootIfNeeded(Draft d, TransactionOutcome apply) {
+        if (d.request.policy().reboot() != PatchPolicy.RebootMode.IF_NEEDED || d.installed == null || !apply.success()
+                || apply.installed().isEmpty() || (d.status != RunStatus.COMPLIANT && d.status != RunStatus.NON_COMPLIANT)
+                || cancellation.getAsBoolean()) {
+            return;
+        }
+        if (reboots == null) {
+            d.notes.add("reboot: if-needed, but this run has no state directory for the reboot marker: not rebooting");
+            return;
+        }
+        if (d.resumed) {
+            // at most one reboot per invocation: a second would loop if the new kernel never comes up
+            d.notes.add("this run resumed after a reboot and installed more updates; a further reboot (if any) waits"
+                    + " for the next run");
+            return;
+        }
+        d.reboot = reboots.afterInstall(d.request.policy().reboot(), d.runId, target(d.request), d.discovered, d.installed,
+                d.rebootNeeded);
+        if (d.reboot.outcome() == io.patchctl.core.reboot.RebootOutcome.REQUESTED) {
+            d.status = RunStatus.REBOOT_PENDING;
+        }
+    }
+
+    /** The fix verification of this run (and of what waited for the reboot it resumed from). */
+    private io.patchctl.core.verify.FixReport fixes(Draft d) {
+        io.patchctl.core.verify.FixReport own = io.patchctl.core.verify.FixReport.notRun();
+        if (d.guarded != null) {
+            java.util.Optional<String> running = reboots == null ? java.util.Optional.empty() : reboots.runningKernel();
+            String failure = d.apply != null && d.apply.ran() && !d.apply.success() ? d.apply.error()
+                    : d.transactionTest != null && d.transactionTest.ran() && !d.transactionTest.success()
+                    ? "transaction test failed: " + d.transactionTest.error() : null;
+            // campaign selections (--cve/--advisory) pass their ids here: those not discovered are NOT_APPLICABLE
+            own = new io.patchctl.core.verify.FixVerification(d.discovered, d.guarded.held(), d.guarded.approved(),
+                    failure, running, List.of()).verify(d.installed == null ? Map.of() : d.installed.installed());
+        }
+        return own.plus(d.awaitingReboot);
     }
 
     /** Stops the run before {@code next} when SIGTERM arrived; the report says where it stopped. */
@@ -266,6 +366,7 @@ public final class AgentWorkflow {
 
     private RunOutcome finish(Draft d, long start) {
         d.dnfInvocations = packageManager.invocations();
+        d.fixes = fixes(d);
         d.durationMillis = (System.nanoTime() - start) / 1_000_000;
         RunReport report = d.build(ExitCode.of(d.status).code());
         if (d.status == RunStatus.CANCELLED) {
@@ -336,6 +437,12 @@ public final class AgentWorkflow {
         PackageDbHealth packageDb;
         SpoolDelivery spool;
         HookSteps hooked;
+        io.patchctl.core.hooks.HooksReport postRebootHooks;
+        io.patchctl.core.host.InstalledState installed;
+        io.patchctl.core.verify.FixReport fixes;
+        io.patchctl.core.verify.FixReport awaitingReboot;
+        io.patchctl.core.reboot.RebootSection reboot;
+        boolean resumed;
 
         Draft(RunRequest request, String runId, Instant timestamp) {
             this.request = request;
@@ -363,7 +470,8 @@ public final class AgentWorkflow {
                     .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error)
                     .distro(distro).packageDb(packageDb).spool(spool).notes(allNotes)
                     .exceptions(approval.exceptionsSection(discovered)).approvalAge(approval.ageSection(discovered))
-                    .hooks(hooked == null ? null : hooked.install().report()).build();
+                    .hooks(hooked != null ? hooked.install().report() : postRebootHooks)
+                    .fixVerification(fixes).reboot(reboot).build();
         }
     }
 
@@ -382,6 +490,17 @@ public final class AgentWorkflow {
         /** Runs the policy's operator hooks; without one a policy that sets pre/post_install hooks fails the run. */
         public Builder hookRunner(io.patchctl.core.hooks.HookRunner hookRunner) {
             this.hookRunner = hookRunner;
+            return this;
+        }
+
+        private io.patchctl.core.reboot.RebootCoordinator reboots;
+
+        /**
+         * Reboot-and-resume: the marker file and the running-kernel reader. Without it (null) no marker is
+         * read or written, and fix verification judges kernels by rpm alone.
+         */
+        public Builder reboots(io.patchctl.core.reboot.RebootCoordinator reboots) {
+            this.reboots = reboots;
             return this;
         }
 

@@ -29,7 +29,12 @@ public enum ExitCode {
      * than 0, the reboot code 194 and the stopped-preemptively code is {@code ResultStatusFailed}
      * (aws/amazon-ssm-agent, agent/plugins/pluginutil/pluginutil_unix.go, {@code GetStatus}).
      */
-    ROLLED_BACK(8);
+    ROLLED_BACK(8),
+    /**
+     * Updates installed that need a reboot (policy {@code reboot: if-needed}): the SSM Agent reboots the host
+     * and runs the document's script again (its RebootExitCode on Linux; see reboot/RebootCoordinator).
+     */
+    REBOOT_REQUESTED(194);
 
     private final int code;
 
@@ -49,6 +54,7 @@ public enum ExitCode {
             case NON_COMPLIANT -> NON_COMPLIANT;
             case CANCELLED -> CANCELLED;
             case ROLLED_BACK -> ROLLED_BACK;
+            case REBOOT_PENDING -> REBOOT_REQUESTED;
             default -> FAILED;
         };
     }

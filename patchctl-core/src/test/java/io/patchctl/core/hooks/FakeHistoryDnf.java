@@ -121,7 +121,7 @@ public final class FakeHistoryDnf implements PackageManager {
     }
 
     @Override
-    public Map<String, String> installedVersions(Collection<String> names) {
+    public Map<String, String> currentEvrs(Collection<String> names) {
         calls.add("rpm -q " + names);
         Map<String, String> out = new LinkedHashMap<>();
         installed.forEach((nameArch, evr) -> {

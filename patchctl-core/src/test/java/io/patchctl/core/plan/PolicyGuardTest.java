@@ -65,9 +65,9 @@ class PolicyGuardTest {
 
         assertThat(guarded.approved()).containsExactly("curl");
         assertThat(guarded.held()).containsExactly(
-                new HeldPackage("openssl-libs", "advisor did not plan this update"),
-                new HeldPackage("kernel-core", "policy holds packages matching 'kernel*'"),
-                new HeldPackage("zlib", "advisor: low risk, next window"));
+                new HeldPackage("openssl-libs", "advisor did not plan this update", HoldKind.ADVISOR),
+                new HeldPackage("kernel-core", "policy holds packages matching 'kernel*'", HoldKind.POLICY),
+                new HeldPackage("zlib", "advisor: low risk, next window", HoldKind.ADVISOR));
         assertThat(guarded.rejected()).isEmpty();
     }
 
@@ -80,7 +80,7 @@ class PolicyGuardTest {
         assertThat(guarded.approved()).containsExactly("curl", "openssl-libs");
         assertThat(guarded.rejected()).containsExactly(
                 new Rejection("zlib", "severity Low is below the policy minimum Important"));
-        assertThat(guarded.held()).contains(new HeldPackage("zlib", "severity Low is below the policy minimum Important"));
+        assertThat(guarded.held()).contains(new HeldPackage("zlib", "severity Low is below the policy minimum Important", HoldKind.POLICY));
     }
 
     @Test
@@ -91,8 +91,8 @@ class PolicyGuardTest {
 
         assertThat(guarded.approved()).containsExactly("curl");
         assertThat(guarded.held()).contains(
-                new HeldPackage("openssl-libs", "policy allows at most 1 packages per run"),
-                new HeldPackage("zlib", "policy allows at most 1 packages per run"));
+                new HeldPackage("openssl-libs", "policy allows at most 1 packages per run", HoldKind.POLICY),
+                new HeldPackage("zlib", "policy allows at most 1 packages per run", HoldKind.POLICY));
     }
 
     @Test
@@ -106,8 +106,8 @@ class PolicyGuardTest {
 
         assertThat(guarded.approved()).containsExactly("curl");
         assertThat(guarded.held()).containsExactly(
-                new HeldPackage("glibc", "policy holds packages that need a reboot ('glibc')"),
-                new HeldPackage("dbus-libs", "policy holds packages that need a reboot ('dbus*')"));
+                new HeldPackage("glibc", "policy holds packages that need a reboot ('glibc')", HoldKind.POLICY),
+                new HeldPackage("dbus-libs", "policy holds packages that need a reboot ('dbus*')", HoldKind.POLICY));
     }
 
     @Test

@@ -163,4 +163,45 @@ class PolicyLoaderTest {
         Files.write(file, new byte[]{'h', 'o', 'l', 'd', '_', 'p', 'a', 'c', 'k', 'a', 'g', 'e', 's', ':', ' ', (byte) 0xe9});
         assertThatThrownBy(() -> PolicyLoader.load(file)).isInstanceOf(PolicyException.class).hasMessageContaining("not UTF-8");
     }
+
+    @Test
+    void parse_rebootIfNeeded_withoutHoldPackages_dropsTheDefaultKernelHold() {
+        PatchPolicy p = PolicyLoader.parse("reboot: if-needed\n");
+
+        assertThat(p.reboot()).isEqualTo(PatchPolicy.RebootMode.IF_NEEDED);
+        assertThat(p.holdGlobs()).isEmpty();
+        assertThat(new PolicyRules(p).holdReason("kernel-core", List.of())).isEmpty();
+        assertThat(PolicyLoader.parse("max_packages: 0\n").reboot()).isEqualTo(PatchPolicy.RebootMode.NEVER);
+    }
+
+    @Test
+    void parse_rebootIfNeeded_withExplicitHoldPackages_keepsThemAsWritten() {
+        PatchPolicy p = PolicyLoader.parse("reboot: if-needed\nhold_packages: [\"kernel*\", \"openssh*\"]\n");
+
+        assertThat(p.holdGlobs()).containsExactly("kernel*", "openssh*");
+        assertThat(new PolicyRules(p).holdReason("kernel-core", List.of())).contains("policy holds packages matching 'kernel*'");
+    }
+
+    @Test
+    void parse_rebootIfNeeded_lifts_theRebootHoldOfGlibc() {
+        PatchPolicy never = PatchPolicy.builder().holdGlobs(List.of()).holdRebootPackages(true).build();
+        PatchPolicy ifNeeded = never.toBuilder().holdRebootPackages(false).reboot(PatchPolicy.RebootMode.IF_NEEDED).build();
+
+        assertThat(new PolicyRules(never).holdReason("glibc", List.of())).isPresent();
+        assertThat(new PolicyRules(ifNeeded).holdReason("glibc", List.of())).isEmpty();
+    }
+
+    @Test
+    void parse_rebootBadValue_isAnErrorNamingTheChoices() {
+        assertThatThrownBy(() -> PolicyLoader.parse("reboot: always\n"))
+                .isInstanceOf(PolicyException.class).hasMessage("reboot must be never or if-needed, found string \"always\"");
+        assertThatThrownBy(() -> PolicyLoader.parse("reboot: true\n"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("reboot must be never or if-needed, found boolean");
+    }
+
+    @Test
+    void parse_rebootIfNeeded_withHoldRebootPackages_isAContradiction() {
+        assertThatThrownBy(() -> PolicyLoader.parse("reboot: if-needed\nhold_reboot_packages: true\n"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("set one of them, not both");
+    }
 }

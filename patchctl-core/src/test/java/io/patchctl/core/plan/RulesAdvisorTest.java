@@ -60,6 +60,10 @@ class RulesAdvisorTest {
 
         assertThat(guarded.rejected()).isEmpty();
         assertThat(guarded.approved()).containsExactlyInAnyOrderElementsOf(outcome.plan().install());
-        assertThat(guarded.held()).containsExactlyElementsOf(outcome.plan().hold());
+        // the guard adds who held it (kind); the advisor's plan states package and reason
+        assertThat(guarded.held()).extracting(HeldPackage::packageName, HeldPackage::reason)
+                .containsExactlyElementsOf(outcome.plan().hold().stream()
+                        .map(h -> org.assertj.core.groups.Tuple.tuple(h.packageName(), h.reason())).toList());
+        assertThat(guarded.held()).extracting(HeldPackage::kind).containsOnly(HoldKind.POLICY);
     }
 }
