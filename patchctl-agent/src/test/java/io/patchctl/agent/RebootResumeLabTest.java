@@ -139,6 +139,9 @@ class RebootResumeLabTest {
         assertThat(kernelFix.get("status").asText()).isEqualTo("FIXED");
         assertThat(FixVerificationLabTest.cve(report, "CVE-2026-0006").get("status").asText()).isEqualTo("FIXED");
         assertThat(report.get("apply").get("ran").asBoolean()).isFalse();
+        // nothing left to install: updateinfo list + the package-database check's two cache-only calls; the
+        // kernels are read by one rpm -q, not by dnf
+        assertThat(report.get("dnf_invocations").asInt()).as("first half: %s", first.get("dnf_invocations")).isEqualTo(3);
         assertThat(Files.exists(marker())).isFalse();
         assertThat(storedReports()).extracting(r -> r.get("status").asText())
                 .containsExactlyInAnyOrder("REBOOT_PENDING", "COMPLIANT");

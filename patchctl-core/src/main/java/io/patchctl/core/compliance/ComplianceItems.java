@@ -76,7 +76,12 @@ public final class ComplianceItems {
     /** Packages that still have an allowed update after this run. */
     private static Set<String> pending(RunReport report) {
         if (report.verification().ran()) {
-            return new HashSet<>(report.verification().remainingAllowed());
+            Set<String> pending = new HashSet<>(report.verification().remainingAllowed());
+            // installed but not yet running (a kernel before the reboot it asked for): not compliant yet
+            report.fixVerification().advisories().forEach(a -> a.packages().stream()
+                    .filter(p -> p.why() == io.patchctl.core.verify.NotFixedReason.NEEDS_REBOOT)
+                    .forEach(p -> pending.add(p.name())));
+            return pending;
         }
         // No verification (scan-only, failed transaction): everything not held is still pending,
         // minus what the transaction reported as installed.

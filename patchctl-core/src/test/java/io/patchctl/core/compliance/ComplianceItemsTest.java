@@ -76,4 +76,19 @@ class ComplianceItemsTest {
         return RunReport.builder().runId("run-1").timestamp(Instant.parse("2026-11-26T14:00:00Z")).environment("dev")
                 .instanceId("i-0abc12345678").hostname("h").installroot("/").mode(RunMode.PATCH);
     }
+
+    @Test
+    void of_kernelInstalledButNotRunning_isNonCompliantUntilTheReboot() {
+        RunReport base = report(RunStatus.REBOOT_PENDING, List.of(OPENSSL, KERNEL), new Verification(true, List.of(), List.of()),
+                ApplyResult.notRun());
+        io.patchctl.core.verify.FixReport fixes = new io.patchctl.core.verify.FixVerification(List.of(OPENSSL, KERNEL),
+                List.of(), List.of("openssl-libs", "kernel-core"), null, java.util.Optional.of("4.18.0-305.el8.x86_64"), List.of())
+                .verify(java.util.Map.of("openssl-libs", List.of("1:1.1.1k-2.el8"),
+                        "kernel-core", List.of("4.18.0-305.10.2.el8", "4.18.0-305.el8")));
+        RunReport report = base.toBuilder().held(List.of()).fixVerification(fixes).build();
+
+        List<ComplianceItem> items = ComplianceItems.of(report);
+
+        assertThat(items).extracting(ComplianceItem::status).containsExactly("COMPLIANT", "NON_COMPLIANT");
+    }
 }

@@ -40,4 +40,12 @@ class PlanFingerprintTest {
 
         assertThat(PlanFingerprint.of(List.of(a), POLICY, "m", "v")).isNotEqualTo(PlanFingerprint.of(List.of(b), POLICY, "m", "v"));
     }
+
+    @Test
+    void of_rebootIfNeeded_differsFromTheSameGlobsWithRebootNever() {
+        PatchPolicy never = PatchPolicy.builder().holdGlobs(List.of()).build();
+        PatchPolicy ifNeeded = never.toBuilder().reboot(PatchPolicy.RebootMode.IF_NEEDED).build();
+
+        assertThat(PlanFingerprint.of(Updates.ALL, ifNeeded, "m", "v1")).isNotEqualTo(PlanFingerprint.of(Updates.ALL, never, "m", "v1"));
+    }
 }

@@ -111,4 +111,13 @@ class PlanPromptBuilderTest {
 
         assertThat(user.indexOf("</package_data>")).isEqualTo(user.lastIndexOf("</package_data>"));
     }
+
+    @Test
+    void userMessage_namesTheRebootMode_andTheSystemPromptAllowsKernelsOnlyWithIfNeeded() {
+        PatchPolicy ifNeeded = PolicyLoader.parse("reboot: if-needed\n");
+
+        assertThat(builder.userMessage(Updates.ALL, ifNeeded)).contains("; reboot=if-needed\n");
+        assertThat(builder.userMessage(Updates.ALL, PatchPolicy.defaults())).contains("; reboot=never\n");
+        assertThat(PlanPromptBuilder.SYSTEM).contains("unless the policy line says reboot=if-needed");
+    }
 }
