@@ -1,6 +1,7 @@
 package io.patchctl.core.plan;
 
 import io.patchctl.core.advisory.Severity;
+import io.patchctl.core.sla.SlaTargets;
 import java.util.List;
 
 /**
@@ -13,9 +14,10 @@ import java.util.List;
  * @param release            which release's repositories to patch from (Amazon Linux 2023); default locked
  * @param repair             what a run does when the package database is unhealthy (duplicates, {@code dnf check}
  *                           problems, an unfinished transaction): report it (default) or run the repair
+ * @param sla                days from advisory date to fix per severity, for the fleet report's SLA clocks
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
-                          ReleaseTrack release, RepairMode repair) {
+                          ReleaseTrack release, RepairMode repair, SlaTargets sla) {
 
     /** {@code repair:} in the policy file. */
     public enum RepairMode {
@@ -37,6 +39,13 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             throw new IllegalArgumentException("maxPackages must be >= 0 (0 = no limit), was " + maxPackages);
         }
         release = release == null ? ReleaseTrack.LOCKED : release;
+        sla = sla == null ? SlaTargets.defaults() : sla;
+    }
+
+    /** A policy with the default SLA targets. */
+    public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
+                       ReleaseTrack release, RepairMode repair) {
+        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, null);
     }
 
     /** A policy on the default release track (locked) that only reports an unhealthy package database. */
@@ -57,7 +66,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     /** A builder holding this policy's values: the way to derive a policy with one thing changed. */
     public Builder toBuilder() {
         return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
-                .maxPackages(maxPackages).release(release).repair(repair);
+                .maxPackages(maxPackages).release(release).repair(repair).sla(sla);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -76,6 +85,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         private int maxPackages;
         private ReleaseTrack release = ReleaseTrack.LOCKED;
         private RepairMode repair = RepairMode.REPORT;
+        private SlaTargets sla;
 
         private Builder() {
         }
@@ -110,8 +120,13 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             return this;
         }
 
+        public Builder sla(SlaTargets sla) {
+            this.sla = sla;
+            return this;
+        }
+
         public PatchPolicy build() {
-            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair);
+            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, sla);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.patchctl.core.sla;
 
-import io.patchctl.core.plan.RpmNames;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -36,7 +35,11 @@ final class FixReading {
 
     /** "openssl-libs" from "openssl-libs-1:1.1.1k-2.el8.x86_64": the arch, then release and version, cut off. */
     static String name(String nevra) {
-        String t = RpmNames.withoutArch(nevra);
+        String t = nevra.strip();
+        int dot = t.lastIndexOf('.');
+        if (dot > 0 && !t.substring(dot + 1).isEmpty() && !Character.isDigit(t.charAt(dot + 1))) {
+            t = t.substring(0, dot); // .x86_64, .noarch: an arch never starts with a digit, a release part may (el9.2)
+        }
         for (int i = 0; i < 2; i++) {
             int dash = t.lastIndexOf('-');
             if (dash <= 0) {
