@@ -79,7 +79,7 @@ final class HostTable implements ReportSection {
             h.append("<th data-sort=\"text\">").append(esc(f.label())).append("</th>");
         }
         h.append("<th data-sort=\"num\">Pending</th><th data-sort=\"num\">Installed</th><th data-sort=\"num\">Held</th>")
-                .append("<th data-sort=\"num\">Rejected</th><th data-sort=\"num\">Run s</th><th data-sort=\"text\">Advisor</th>")
+                .append("<th data-sort=\"num\">Rejected</th><th data-sort=\"num\" data-col=\"run\">Run s</th><th data-sort=\"text\">Advisor</th>")
                 .append("<th data-sort=\"text\">Root cause</th></tr></thead>\n<tbody>\n");
         for (HostResult r : report.hosts()) {
             h.append("<tr data-host=\"").append(esc(r.instanceId())).append("\" data-name=\"").append(esc(r.hostname())).append('"');
