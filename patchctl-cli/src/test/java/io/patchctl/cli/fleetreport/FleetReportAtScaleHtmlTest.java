@@ -89,6 +89,22 @@ class FleetReportAtScaleHtmlTest {
         assertThat(html).doesNotContain("<section id=\"sla\">").doesNotContain("href=\"#sla\"");
     }
 
+    @Test
+    void sla_hostileCveIdHostAndReason_areEscaped() {
+        String hostile = "<script>window.__pwned=3</script>";
+        var clock = new io.patchctl.core.sla.CveClock("i-1\"><b>x", "prod", "CVE-1" + hostile,
+                io.patchctl.core.advisory.Severity.CRITICAL, null, java.time.LocalDate.parse("2026-10-01"),
+                java.time.Instant.parse("2026-10-02T00:00:00Z"), null, 40, 15, java.util.Set.of("RHSA" + hostile),
+                java.util.Set.of("pkg"), "held: pkg (" + hostile + ")");
+        var sla = new io.patchctl.core.sla.SlaReport(io.patchctl.core.sla.SlaTargets.defaults(),
+                java.time.Instant.parse("2026-11-10T00:00:00Z"), 1, List.of(clock), List.of());
+        String html = new FleetReportHtml().render(LargeFleet.build(8).withSla(sla));
+
+        assertThat(html).doesNotContain(hostile).doesNotContain("<b>x");
+        assertThat(html).contains("<code>CVE-1&lt;script&gt;window.__pwned=3&lt;/script&gt;</code>")
+                .contains("href=\"#host-i-1&quot;&gt;&lt;b&gt;x\"").contains("held: pkg (&lt;script&gt;");
+    }
+
     private static int count(String text, String needle) {
         return text.split(Pattern.quote(needle), -1).length - 1;
     }
