@@ -9,6 +9,7 @@ import io.patchctl.cli.fleetreport.ReportStores;
 import io.patchctl.core.fleet.FleetReport;
 import io.patchctl.core.fleet.FleetReportLoader;
 import io.patchctl.core.fleet.SummaryTable;
+import io.patchctl.core.sla.SlaText;
 import io.patchctl.core.run.ExitCode;
 import io.patchctl.core.store.ReportStore;
 import io.patchctl.core.store.StoreUnavailableException;
@@ -29,9 +30,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Render the fleet report of a patch cycle from the reports it stored.",
             "Writes fleet-report.html and fleet-report.json from the stored RunReports and InsightReports"
-                + " (the latest run of each host and the analysis of its failure)."},
+                + " (the latest run of each host and the analysis of its failure), with SLA clocks per CVE and host"
+                + " over every run of the history window."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:report written", "1:bad option, the report could not be written, or an internal error",
+            "2:bad input: an SLA out of range (--sla, --history-days, the policy's sla:) or an unreadable --policy",
             "5:the report store is unavailable (the reports could not be read)"})
 public final class ReportCommand implements Callable<Integer> {
 
@@ -68,18 +71,26 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose = new VerboseOption();
 
+    /** SLA clocks over the stored history (issue 15 §4). */
+    @Mixin
+    SlaOptions sla = new SlaOptions();
+
     /** Replaced by tests. */
     Map<String, String> env = System.getenv();
+
+    /** The report's "now", to which open SLA clocks run; replaced by tests. */
+    Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        sla.validate();
         ReportStore store = openStore();
         String source = store.describe();
         FleetReport report;
         try {
-            report = new FleetReportLoader(store, Clock.systemUTC()).load(environment, source);
+            report = new FleetReportLoader(store, clock).withSla(sla.targets(), sla.historyWindow()).load(environment, source);
         } catch (StoreUnavailableException e) {
             throw new PatchctlException(ExitCode.NOT_STORED, "cannot read reports from " + source + ": " + e.getMessage(), e);
         }
@@ -95,6 +106,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new PatchctlException(ExitCode.USAGE, "cannot write the fleet report to --out " + out + ": " + e.getMessage(), e);
         }
         stdout.print(new SummaryTable().render(report));
+        stdout.print(new SlaText().render(report.sla()));
         stdout.println("Fleet report: " + html);
         stdout.flush();
         return ExitCode.COMPLIANT.code();

@@ -17,17 +17,33 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders a {@link FleetReport} as one self-contained HTML page: inline CSS and SVG, no script, no
- * external asset (a Content-Security-Policy forbids loading any), readable on a phone. Every piece
- * of report text is escaped: it contains model output, dnf messages and package names.
+ * Renders a {@link FleetReport} as one self-contained HTML page: inline CSS and SVG, one constant
+ * inline script allowed by its hash ({@link PageScript}), no external asset (a Content-Security-Policy
+ * forbids loading any), readable on a phone. Its height does not grow with the fleet: the host table
+ * and the per-host details scroll in boxes, failures are one card per cause, the timeline aggregates
+ * large fleets. Every piece of report text is escaped: it contains model output, dnf messages and
+ * package names.
  */
 public final class FleetReportHtml {
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    /**
+     * The sections after the charts, in page order. A feature adds its section here, one line each
+     * (a class implementing {@link ReportSection}); the navigation lists every present section.
+     */
+    static final List<ReportSection> SECTIONS = List.of(
+            new FailureSection(),
+            new FunctionSection("exceptions", "Exceptions", ExceptionsHtml::render, r -> !r.exceptions().isEmpty()),
+            new SlaSection()
+            // one line per feature section, e.g. new ApprovalSection(), new QuarantineSection()
+    );
+
+    private static final HostTable HOST_TABLE = new HostTable();
+
     public String render(FleetReport report) {
-        StringBuilder h = new StringBuilder(32_768);
+        StringBuilder h = new StringBuilder(32_768 + 600 * report.hosts().size());
         Map<HostOutcome, Integer> outcomes = report.outcomes();
         head(h, report);
         h.append("<body>\n<header>\n<h1>Fleet patch report</h1>\n<p class=\"meta\">");
@@ -37,23 +53,41 @@ public final class FleetReportHtml {
         h.append(report.hosts().size()).append(" hosts · generated ").append(esc(WHEN.format(report.generatedAt())))
                 .append(" · source ").append(esc(report.source())).append("</p>\n");
         cycle(h, report);
+        nav(h, report);
         h.append("</header>\n<main>\n");
         verdict(h, report, outcomes);
         tiles(h, report, outcomes);
-        h.append("<section class=\"charts\">\n");
+        HOST_TABLE.render(h, report);
+        for (ReportSection section : SECTIONS) {
+            section.render(h, report);
+        }
+        h.append("<section class=\"charts\" id=\"charts\">\n");
         severityChart(h, report);
         outcomeChart(h, report, outcomes);
         h.append("</section>\n");
-        timeline(h, report);
-        failures(h, report);
-        ExceptionsHtml.render(h, report);
-        hostTable(h, report);
+        new TimelineChart().render(h, report);
         hostDetails(h, report);
         problems(h, report);
         h.append("</main>\n<footer>patchctl · ").append(esc(FleetReport.SCHEMA))
                 .append(" · the model advises, code decides: every install above passed PolicyGuard.</footer>\n");
+        h.append("<script>").append(PageScript.SOURCE).append("</script>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** Links to the sections, sticky at the top of the page. */
+    private static void nav(StringBuilder h, FleetReport report) {
+        h.append("<nav class=\"toc\" aria-label=\"sections\"><a href=\"#hosts\">Hosts</a>");
+        for (ReportSection section : SECTIONS) {
+            if (section.present(report)) {
+                h.append("<a href=\"#").append(esc(section.id())).append("\">").append(esc(section.title())).append("</a>");
+            }
+        }
+        h.append("<a href=\"#charts\">Charts</a><a href=\"#details\">Details</a>");
+        if (!report.problems().isEmpty()) {
+            h.append("<a href=\"#problems\">Problems</a>");
+        }
+        h.append("</nav>\n");
     }
 
     private static void head(StringBuilder h, FleetReport report) {
@@ -61,7 +95,7 @@ public final class FleetReportHtml {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 // nothing may be fetched: the page must work from a mail attachment or an S3 object
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-                .append("style-src 'unsafe-inline'; img-src data:\">\n")
+                .append("style-src 'unsafe-inline'; img-src data:; script-src ").append(PageScript.CSP_HASH).append("\">\n")
                 .append("<title>Fleet patch report")
                 .append(report.environment().isEmpty() ? "" : " · " + esc(report.environment()))
                 .append(" · ").append(report.hosts().size()).append(" hosts</title>\n<style>\n")
@@ -180,124 +214,8 @@ public final class FleetReportHtml {
         h.append("</ul></div></figure>\n");
     }
 
-    /** One bar per host from launch to finish: shows max concurrency and where max-errors stopped the cycle. */
-    private static void timeline(StringBuilder h, FleetReport report) {
-        List<HostResult> ran = report.hosts().stream().filter(r -> r.startedAt() != null && r.finishedAt() != null).toList();
-        if (ran.isEmpty()) {
-            return;
-        }
-        java.time.Instant start = ran.stream().map(HostResult::startedAt).min(java.time.Instant::compareTo).orElseThrow();
-        java.time.Instant end = ran.stream().map(HostResult::finishedAt).max(java.time.Instant::compareTo).orElseThrow();
-        double span = Math.max(1, java.time.Duration.between(start, end).toMillis());
-        int rows = report.hosts().size();
-        int rowH = rows > 30 ? 7 : 16;
-        int left = 150;
-        int width = 640;
-        int height = rows * rowH + 22;
-        h.append("<figure class=\"card\" id=\"chart-timeline\"><figcaption>Cycle timeline (")
-                .append(String.format(Locale.ROOT, "%.1f s", span / 1000.0)).append(")</figcaption>\n<div class=\"scroll\"><svg class=\"tlsvg\" viewBox=\"0 0 ")
-                .append(width + left + 10).append(' ').append(height).append("\" role=\"img\" aria-label=\"cycle timeline\">\n");
-        int y = 2;
-        for (HostResult r : report.hosts()) {
-            if (rowH >= 12) {
-                h.append("<text x=\"0\" y=\"").append(y + rowH - 4).append("\" class=\"axis mono\">")
-                        .append(esc(r.instanceId())).append("</text>");
-            }
-            if (r.startedAt() != null && r.finishedAt() != null) {
-                double x0 = left + width * java.time.Duration.between(start, r.startedAt()).toMillis() / span;
-                double w = Math.max(1.5, width * java.time.Duration.between(r.startedAt(), r.finishedAt()).toMillis() / span);
-                h.append("<rect x=\"").append(fmt(x0)).append("\" y=\"").append(y + 1).append("\" width=\"").append(fmt(w))
-                        .append("\" height=\"").append(rowH - 3).append("\" rx=\"2\" class=\"tl o-").append(r.outcome().name())
-                        .append("\"><title>").append(esc(r.instanceId() + " " + r.outcome().label() + ": "
-                                + String.format(Locale.ROOT, "%.1f s", java.time.Duration.between(r.startedAt(),
-                                r.finishedAt()).toMillis() / 1000.0))).append("</title></rect>");
-            } else {
-                h.append("<text x=\"").append(left).append("\" y=\"").append(y + rowH - 3).append("\" class=\"val\">")
-                        .append(rowH >= 12 ? "not started" : "").append("</text>");
-            }
-            h.append('\n');
-            y += rowH;
-        }
-        h.append("<text x=\"").append(left).append("\" y=\"").append(height - 4).append("\" class=\"val\">0 s</text>")
-                .append("<text x=\"").append(left + width).append("\" y=\"").append(height - 4)
-                .append("\" class=\"val\" text-anchor=\"end\">").append(String.format(Locale.ROOT, "%.1f s", span / 1000.0))
-                .append("</text></svg></div></figure>\n");
-    }
-
-    private static void failures(StringBuilder h, FleetReport report) {
-        List<HostResult> failures = report.failures();
-        h.append("<section id=\"failures\"><h2>Failures and their analysis</h2>\n");
-        if (failures.isEmpty()) {
-            h.append("<p class=\"muted\">No host failed.</p>\n");
-        }
-        for (HostResult f : failures) {
-            h.append("<article class=\"card failure\" data-host=\"").append(esc(f.instanceId())).append("\">\n<h3>")
-                    .append(esc(f.instanceId())).append(f.hostname().isEmpty() ? "" : " <span class=\"muted\">"
-                            + esc(f.hostname()) + "</span>")
-                    .append(" <span class=\"badge o-").append(f.outcome().name()).append("\">").append(esc(f.outcome().label()))
-                    .append("</span>").append(f.exitCode() == null ? "" : " <span class=\"muted\">exit " + f.exitCode() + "</span>")
-                    .append("</h3>\n");
-            if (f.error() != null && !f.error().isBlank()) {
-                h.append("<p class=\"label\">Error reported by the agent</p><pre class=\"err\">").append(esc(f.error()))
-                        .append("</pre>\n");
-            }
-            Insight in = f.insight();
-            if (in == null) {
-                h.append("<p class=\"warn\">No failure analysis stored for this host.</p>\n");
-            } else {
-                h.append("<div class=\"analysis\">\n<p class=\"rc\"><span class=\"badge sevb-")
-                        .append(esc(in.severity().toUpperCase(Locale.ROOT))).append("\">").append(esc(in.severity()))
-                        .append("</span> <b class=\"root-cause\">").append(esc(in.rootCause())).append("</b></p>\n");
-                if (!in.summary().isEmpty()) {
-                    h.append("<p class=\"summary\">").append(esc(in.summary())).append("</p>\n");
-                }
-                list(h, "Immediate actions", in.immediateActions(), false);
-                list(h, "dnf commands", in.dnfCommands(), true);
-                list(h, "AWS CLI commands", in.awsCliCommands(), true);
-                list(h, "Preventive measures", in.preventiveMeasures(), false);
-                h.append("<p class=\"muted small\">Analysis by ").append(esc(in.analysisSource()))
-                        .append(in.modelId() == null ? "" : " (" + esc(in.modelId()) + ")")
-                        .append(in.escalate() ? " · <b class=\"esc\">escalated</b>" : "")
-                        .append(" · <code>").append(esc(in.key())).append("</code></p>\n</div>\n");
-            }
-            h.append("</article>\n");
-        }
-        h.append("</section>\n");
-    }
-
-    private static void list(StringBuilder h, String title, List<String> items, boolean code) {
-        if (items.isEmpty()) {
-            return;
-        }
-        h.append("<p class=\"label\">").append(esc(title)).append("</p><ul class=\"").append(code ? "cmds" : "plain")
-                .append("\">");
-        for (String item : items) {
-            h.append("<li>").append(code ? "<code>" : "").append(esc(item)).append(code ? "</code>" : "").append("</li>");
-        }
-        h.append("</ul>\n");
-    }
-
-    private static void hostTable(StringBuilder h, FleetReport report) {
-        h.append("<section id=\"hosts\"><h2>Hosts</h2>\n<table class=\"hosts\">\n<thead><tr><th>Host</th><th>Status</th>")
-                .append("<th>Installed</th><th>Held</th><th>Rejected</th><th>Advisor</th><th>Root cause</th></tr></thead>\n<tbody>\n");
-        for (HostResult r : report.hosts()) {
-            h.append("<tr data-host=\"").append(esc(r.instanceId())).append("\" data-outcome=\"").append(r.outcome().name())
-                    .append("\"><td data-l=\"Host\"><a href=\"#host-").append(esc(r.instanceId())).append("\">")
-                    .append(esc(r.instanceId())).append("</a></td>")
-                    .append("<td data-l=\"Status\"><span class=\"badge o-").append(r.outcome().name()).append("\">")
-                    .append(esc(r.outcome().label())).append("</span></td>")
-                    .append("<td data-l=\"Installed\" class=\"n\">").append(r.installed().size()).append("</td>")
-                    .append("<td data-l=\"Held\" class=\"n\">").append(r.held().size()).append("</td>")
-                    .append("<td data-l=\"Rejected\" class=\"n\">").append(r.rejected().size()).append("</td>")
-                    .append("<td data-l=\"Advisor\">").append(esc(r.outcome() == HostOutcome.NOT_STARTED ? "-" : r.advisorLabel()))
-                    .append("</td><td data-l=\"Root cause\">")
-                    .append(r.insight() == null ? "" : esc(r.insight().rootCause())).append("</td></tr>\n");
-        }
-        h.append("</tbody></table></section>\n");
-    }
-
     private static void hostDetails(StringBuilder h, FleetReport report) {
-        h.append("<section id=\"details\"><h2>Per-host details</h2>\n");
+        h.append("<section id=\"details\"><h2>Per-host details</h2>\n<div class=\"tablebox details\">\n");
         for (HostResult r : report.hosts()) {
             h.append("<details class=\"card\" id=\"host-").append(esc(r.instanceId())).append("\"><summary><b>")
                     .append(esc(r.instanceId())).append("</b> <span class=\"badge o-").append(r.outcome().name()).append("\">")
@@ -342,7 +260,7 @@ public final class FleetReportHtml {
             items(h, "Rejected", r.rejected());
             h.append("</details>\n");
         }
-        h.append("</section>\n");
+        h.append("</div></section>\n");
     }
 
     private static void items(StringBuilder h, String title, List<HeldItem> items) {
@@ -404,7 +322,7 @@ public final class FleetReportHtml {
             ".ring{fill:none;stroke:#eaeef2;stroke-width:6}.seg{fill:none;stroke-width:6}",
             ".seg.o-COMPLIANT{stroke:var(--ok)}.seg.o-NON_COMPLIANT{stroke:var(--nc)}",
             ".seg.o-FAILED{stroke:var(--fail)}.seg.o-NOT_STARTED{stroke:var(--ns)}",
-            ".tl.o-COMPLIANT{fill:var(--ok)}.tl.o-NON_COMPLIANT{fill:var(--nc)}.tl.o-FAILED{fill:var(--fail)}",
+            ".tl.o-COMPLIANT{fill:var(--ok)}.tl.o-NON_COMPLIANT{fill:var(--nc)}.tl.o-FAILED{fill:var(--fail)}.tl.o-NOT_STARTED{fill:var(--ns)}",
             "#chart-timeline{margin-top:12px}.tlsvg{min-width:560px}.mono{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:11px}",
             ".donut-num{font-size:8px;font-weight:700;text-anchor:middle;fill:var(--fg)}",
             ".donut-lbl{font-size:3.5px;text-anchor:middle;fill:var(--muted)}",
@@ -429,12 +347,36 @@ public final class FleetReportHtml {
             "th{background:#f6f8fa;font-size:.85em;color:var(--muted)}td.n{text-align:right;font-variant-numeric:tabular-nums}",
             ".scroll{overflow-x:auto}table.upd{font-size:.88em;margin:.4em 0}",
             "details summary{cursor:pointer}footer{color:var(--muted);font-size:.85em;padding:20px 16px 30px}",
-            "a{color:#0969da}",
+            "a{color:#0969da}[hidden]{display:none!important}",
+            ".toc{position:sticky;top:0;z-index:5;background:var(--bg);display:flex;flex-wrap:wrap;gap:4px 14px;",
+            "padding:8px 0;border-bottom:1px solid var(--line);margin-top:8px}.toc a{font-weight:600;text-decoration:none}",
+            "h2{scroll-margin-top:48px}",
+            ".filters{display:none;flex-wrap:wrap;gap:8px 14px;align-items:center;margin:0 0 8px}.js .filters{display:flex}",
+            ".filters select,.filters input{font:inherit;padding:2px 6px;border:1px solid var(--line);border-radius:6px;background:#fff}",
+            ".tablebox{max-height:70vh;overflow:auto;border:1px solid var(--line);border-radius:8px;background:var(--card)}",
+            ".tablebox thead th{position:sticky;top:0;z-index:1}.tablebox.details{padding:8px}",
+            "button.sort{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:left}",
+            "th[aria-sort=ascending] button.sort::after{content:' \\25B2'}th[aria-sort=descending] button.sort::after{content:' \\25BC'}",
+            ".hostlist{margin:.3em 0;line-height:1.9}.hostlist a.host{font-family:ui-monospace,'DejaVu Sans Mono',monospace;",
+            "font-size:.85em;background:#f6f8fa;border:1px solid var(--line);border-radius:6px;padding:1px 6px;text-decoration:none}",
+            "details.more>summary{color:#0969da;margin:.3em 0}",
+            ".grid{stroke:#d1d9e0;stroke-width:1}.ln-crit,.ln-imp{fill:none;stroke-width:2.5}",
+            ".ln-crit{stroke:var(--crit)}.ln-imp{stroke:var(--imp);stroke-dasharray:6 3}.pt-crit{fill:var(--crit)}.pt-imp{fill:var(--imp)}",
+            ".legend.inline{display:flex;gap:14px;flex-wrap:wrap;margin-top:6px}",
+            "td.overdue{color:var(--fail);font-weight:700}.meter{display:inline-block;width:60px;height:8px;background:#eaeef2;",
+            "border-radius:4px;vertical-align:middle;overflow:hidden}.meter span{display:block;height:100%;background:var(--ok)}",
+            "table.overdue{font-size:.9em}table.overdue,table.sla{min-width:520px}",
+            "table.hosts th{white-space:nowrap}table.hosts td>a+.muted{display:block}",
+            "table.hosts{font-size:.9em}table.hosts td{overflow-wrap:normal}table.hosts td:first-child>a{white-space:nowrap}",
+            "table.hosts td:last-child{overflow-wrap:anywhere;min-width:14em}",
+            "table.sla th,table.sla td,table.overdue th,table.overdue td{overflow-wrap:normal;white-space:nowrap}",
+            "table.overdue td:last-child{white-space:normal;min-width:16em}#sla-figures{grid-column:1/-1}",
             "@media (max-width:640px){body{font-size:14px}h1{font-size:1.35em}",
             "table.hosts thead{display:none}table.hosts,table.hosts tbody,table.hosts tr,table.hosts td{display:block;width:100%}",
             "table.hosts tr{border:1px solid var(--line);border-radius:8px;margin:0 0 8px;padding:4px 0;background:var(--card)}",
             "table.hosts td{border:none;padding:3px 10px;text-align:left}",
             "table.hosts td::before{content:attr(data-l);display:inline-block;min-width:6.5em;color:var(--muted);font-size:.85em}",
+            ".tablebox{max-height:75vh}table.hosts td>a+.muted{display:inline}",
             "td.n{text-align:left}}",
             "");
 }

@@ -24,7 +24,7 @@ public final class HeadlessChromium {
         this.profiles = workDir;
     }
 
-    private static String find() {
+    static String find() {
         String env = System.getenv("CHROMIUM");
         List<String> candidates = new ArrayList<>();
         if (env != null && !env.isBlank()) {

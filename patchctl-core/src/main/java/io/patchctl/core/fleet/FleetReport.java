@@ -1,6 +1,7 @@
 package io.patchctl.core.fleet;
 
 import io.patchctl.core.advisory.Severity;
+import io.patchctl.core.sla.SlaReport;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -19,9 +20,20 @@ import java.util.TreeMap;
  * @param cycle       how a simulated cycle ran, or null for stored reports
  * @param hosts       one entry per host, in fleet order
  * @param problems    stored objects that could not be read (key: reason); shown, never hidden
+ * @param sla         SLA clocks over the stored history, or null when not computed (simulate's single cycle)
  */
 public record FleetReport(Instant generatedAt, String source, String environment, CycleInfo cycle,
-                          List<HostResult> hosts, List<String> problems) {
+                          List<HostResult> hosts, List<String> problems, SlaReport sla) {
+
+    /** A report without SLA clocks. */
+    public FleetReport(Instant generatedAt, String source, String environment, CycleInfo cycle,
+                       List<HostResult> hosts, List<String> problems) {
+        this(generatedAt, source, environment, cycle, hosts, problems, null);
+    }
+
+    public FleetReport withSla(SlaReport value) {
+        return new FleetReport(generatedAt, source, environment, cycle, hosts, problems, value);
+    }
 
     public static final String SCHEMA = "patchctl.fleet-report/v1";
 

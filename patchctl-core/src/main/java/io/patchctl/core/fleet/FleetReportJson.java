@@ -3,6 +3,7 @@ package io.patchctl.core.fleet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patchctl.core.internal.json.Json;
+import io.patchctl.core.sla.SlaJson;
 import java.util.Locale;
 
 /** {@code fleet-report.json}: the same content as the HTML page, for scripts (snake_case like every patchctl JSON). */
@@ -39,6 +40,9 @@ public final class FleetReportJson {
         root.set("exceptions", mapper.valueToTree(report.exceptions()));
         root.set("hosts", mapper.valueToTree(report.hosts()));
         root.set("problems", mapper.valueToTree(report.problems()));
+        if (report.sla() != null) {
+            root.set("sla", new SlaJson().toJson(report.sla()));
+        }
         return root;
     }
 

@@ -5,6 +5,7 @@ import io.patchctl.core.plan.approval.ApprovalPolicy;
 import io.patchctl.core.plan.approval.Exemption;
 import java.time.LocalDate;
 import io.patchctl.core.hooks.HookPolicy;
+import io.patchctl.core.sla.SlaTargets;
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +23,11 @@ import java.util.Map;
  * @param hooks              operator hooks (pre_install, post_install, post_reboot); default none
  * @param reboot             whether updates that need a reboot (kernels) are installed and the host rebooted
  *                           through SSM (exit 194) to finish them; default never
+ * @param sla                days from advisory date to fix per severity, for the fleet report's SLA clocks
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
                           ReleaseTrack release, RepairMode repair, ApprovalPolicy approval, HookPolicy hooks,
-                          RebootMode reboot) {
+                          RebootMode reboot, SlaTargets sla) {
 
     /** {@code reboot:} in the policy file. */
     public enum RebootMode {
@@ -72,13 +74,14 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         approval = approval == null ? ApprovalPolicy.NONE : approval;
         hooks = hooks == null ? HookPolicy.none() : hooks;
         reboot = reboot == null ? RebootMode.NEVER : reboot;
+        sla = sla == null ? SlaTargets.defaults() : sla;
     }
 
-    /** A policy with none of the later keys (approval age, exceptions, hooks, reboot): the keys every policy had before them. */
+    /** A policy with none of the later keys (approval age, exceptions, hooks, reboot, sla): the keys every policy had before them. */
     public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
                        ReleaseTrack release, RepairMode repair) {
         this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, ApprovalPolicy.NONE,
-                HookPolicy.none(), RebootMode.NEVER);
+                HookPolicy.none(), RebootMode.NEVER, null);
     }
 
     /**
@@ -107,7 +110,8 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     /** A builder holding this policy's values: the way to derive a policy with one thing changed. */
     public Builder toBuilder() {
         return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
-                .maxPackages(maxPackages).release(release).repair(repair).approval(approval).hooks(hooks).reboot(reboot);
+                .maxPackages(maxPackages).release(release).repair(repair).approval(approval).hooks(hooks).reboot(reboot)
+                .sla(sla);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -129,6 +133,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         private ApprovalPolicy approval = ApprovalPolicy.NONE;
         private HookPolicy hooks = HookPolicy.none();
         private RebootMode reboot = RebootMode.NEVER;
+        private SlaTargets sla;
 
         private Builder() {
         }
@@ -185,6 +190,11 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             return this;
         }
 
+        public Builder sla(SlaTargets sla) {
+            this.sla = sla;
+            return this;
+        }
+
         public Builder hooks(HookPolicy hooks) {
             this.hooks = hooks;
             return this;
@@ -192,7 +202,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
 
         public PatchPolicy build() {
             return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, approval,
-                    hooks, reboot);
+                    hooks, reboot, sla);
         }
     }
 

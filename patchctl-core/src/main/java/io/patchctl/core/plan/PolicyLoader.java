@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.patchctl.core.advisory.Severity;
 import io.patchctl.core.plan.approval.ApprovalPolicyParser;
+import io.patchctl.core.sla.SlaTargets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,7 +52,7 @@ import java.util.Set;
 public final class PolicyLoader {
 
     static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages",
-            "release", "repair", "approve_after_days", "exceptions", "hooks", "reboot");
+            "release", "repair", "approve_after_days", "exceptions", "hooks", "reboot", "sla");
 
     // A duplicate key is an error, not "last one wins": `hold_packages` given twice with an empty
     // second list would otherwise silently approve kernel updates.
@@ -182,6 +184,9 @@ public final class PolicyLoader {
         if (root.has("hooks")) {
             policy.hooks(HookPolicyParser.parse(root.get("hooks")));
         }
+        if (root.has("sla")) {
+            policy.sla(sla(root.get("sla")));
+        }
         if (root.has("reboot")) {
             JsonNode n = root.get("reboot");
             String v = n.isTextual() ? n.textValue().strip().toLowerCase(Locale.ROOT) : "";
@@ -202,6 +207,26 @@ public final class PolicyLoader {
             }
         }
         return policy.build();
+    }
+
+    /** {@code sla: {critical: 15, important: 30}}: any subset of the four rated severities, days 1..3650. */
+    private static SlaTargets sla(JsonNode node) {
+        if (!node.isObject()) {
+            throw new PolicyException("sla must be a mapping of severity to days (e.g. critical: 15), found " + describe(node));
+        }
+        SlaTargets targets = SlaTargets.defaults();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isInt()) {
+                throw new PolicyException("sla." + e.getKey() + " must be a whole number of days, found " + describe(e.getValue()));
+            }
+            try {
+                targets = targets.with(e.getKey(), e.getValue().intValue());
+            } catch (IllegalArgumentException ex) {
+                throw new PolicyException("sla: " + ex.getMessage(), ex);
+            }
+        }
+        return targets;
     }
 
     private static ReleaseTrack release(JsonNode node) {
