@@ -1,6 +1,7 @@
 package io.patchctl.core.plan;
 
 import io.patchctl.core.advisory.Severity;
+import io.patchctl.core.campaign.CampaignSelection;
 import java.util.List;
 
 /**
@@ -13,9 +14,11 @@ import java.util.List;
  * @param release            which release's repositories to patch from (Amazon Linux 2023); default locked
  * @param repair             what a run does when the package database is unhealthy (duplicates, {@code dnf check}
  *                           problems, an unfinished transaction): report it (default) or run the repair
+ * @param campaign           the CVEs/advisories this run is limited to ({@code patchctl run --cve/--advisory},
+ *                           not a policy-file key); {@link CampaignSelection#NONE} = every update in scope
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
-                          ReleaseTrack release, RepairMode repair) {
+                          ReleaseTrack release, RepairMode repair, CampaignSelection campaign) {
 
     /** {@code repair:} in the policy file. */
     public enum RepairMode {
@@ -37,6 +40,13 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             throw new IllegalArgumentException("maxPackages must be >= 0 (0 = no limit), was " + maxPackages);
         }
         release = release == null ? ReleaseTrack.LOCKED : release;
+        campaign = campaign == null ? CampaignSelection.NONE : campaign;
+    }
+
+    /** A policy outside any campaign. */
+    public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
+                       ReleaseTrack release, RepairMode repair) {
+        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, CampaignSelection.NONE);
     }
 
     /** A policy on the default release track (locked) that only reports an unhealthy package database. */
@@ -57,7 +67,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     /** A builder holding this policy's values: the way to derive a policy with one thing changed. */
     public Builder toBuilder() {
         return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
-                .maxPackages(maxPackages).release(release).repair(repair);
+                .maxPackages(maxPackages).release(release).repair(repair).campaign(campaign);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -76,6 +86,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         private int maxPackages;
         private ReleaseTrack release = ReleaseTrack.LOCKED;
         private RepairMode repair = RepairMode.REPORT;
+        private CampaignSelection campaign = CampaignSelection.NONE;
 
         private Builder() {
         }
@@ -110,8 +121,13 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             return this;
         }
 
+        public Builder campaign(CampaignSelection campaign) {
+            this.campaign = campaign;
+            return this;
+        }
+
         public PatchPolicy build() {
-            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair);
+            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, campaign);
         }
     }
 

@@ -31,8 +31,19 @@ public final class PlanFingerprint {
         globs.sort(null);
         canonical.append("policy ").append(fields(String.join(",", globs), policy.minimumSeverity().name(),
                 String.valueOf(policy.holdRebootPackages()), String.valueOf(policy.maxPackages()))).append('\n');
+        if (policy.campaign().active()) {
+            // only in a campaign, so fingerprints (and shared plans) of ordinary runs stay as they were
+            canonical.append("campaign ").append(fields(String.join(",", sorted(policy.campaign().cves())),
+                    String.join(",", sorted(policy.campaign().advisories())))).append('\n');
+        }
         canonical.append("model ").append(fields(String.valueOf(modelId), String.valueOf(promptVersion))).append('\n');
         return Sha256.hex(canonical.toString());
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        List<String> copy = new ArrayList<>(ids);
+        copy.sort(null);
+        return copy;
     }
 
     private static String fields(String... values) {

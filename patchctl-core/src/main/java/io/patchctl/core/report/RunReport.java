@@ -1,6 +1,7 @@
 package io.patchctl.core.report;
 
 import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.campaign.CampaignReport;
 import io.patchctl.core.host.Distro;
 import io.patchctl.core.host.PackageDbHealth;
 import io.patchctl.core.plan.HeldPackage;
@@ -27,6 +28,8 @@ import java.util.Objects;
  * @param notes          what the operator should know that is not an error: newer releases exist whose
  *                       advisories a locked Amazon Linux 2023 repository does not offer, a reused plan that
  *                       holds allowed updates, ...
+ * @param campaign       the CVE/advisory campaign this run was limited to and what each id came to
+ *                       ({@code patchctl run --cve/--advisory}); null when the run was not a campaign
  */
 public record RunReport(
         String schema,
@@ -56,7 +59,8 @@ public record RunReport(
         PackageDbHealth packageDb,
         SpoolDelivery spool,
         int rejectedTotal,
-        List<String> notes) {
+        List<String> notes,
+        CampaignReport campaign) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
@@ -100,7 +104,7 @@ public record RunReport(
                 .discovered(discovered).advisor(advisor).plan(plan).approved(approved).held(held).rejected(rejected)
                 .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
                 .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error).distro(distro)
-                .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes);
+                .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes).campaign(campaign);
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */
@@ -138,6 +142,7 @@ public record RunReport(
         private SpoolDelivery spool;
         private int rejectedTotal;
         private List<String> notes;
+        private CampaignReport campaign;
 
         private Builder() {
         }
@@ -282,11 +287,16 @@ public record RunReport(
             return this;
         }
 
+        public Builder campaign(CampaignReport campaign) {
+            this.campaign = campaign;
+            return this;
+        }
+
         public RunReport build() {
             return new RunReport(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode,
                     status, exitCode, discovered, advisor, plan, approved, held, rejected, transactionTest, apply,
                     verification, rebootNeeded, dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    rejectedTotal, notes);
+                    rejectedTotal, notes, campaign);
         }
     }
 }

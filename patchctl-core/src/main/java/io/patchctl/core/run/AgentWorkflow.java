@@ -335,7 +335,12 @@ public final class AgentWorkflow {
                     .rejectedTotal(guarded == null ? 0 : guarded.rejected().size())
                     .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
                     .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error)
-                    .distro(distro).packageDb(packageDb).spool(spool).notes(notes).build();
+                    .distro(distro).packageDb(packageDb).spool(spool).notes(notes)
+                    .campaign(io.patchctl.core.campaign.CampaignOutcomes.of(request.policy().campaign(), discovered,
+                            guarded != null, guarded == null ? List.of() : guarded.approved(),
+                            guarded == null ? List.of() : guarded.held(), apply == null ? ApplyResult.notRun() : apply,
+                            verification == null ? Verification.notRun() : verification, status, error))
+                    .build();
         }
     }
 
