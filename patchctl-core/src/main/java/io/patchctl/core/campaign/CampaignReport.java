@@ -30,11 +30,14 @@ public record CampaignReport(List<String> cves, List<String> advisories, List<Id
         }
     }
 
-    /** The worst status among the ids (FIXED for an empty report). */
+    /**
+     * The host's result: the worst status among the ids; NOT_APPLICABLE only when no id applied here,
+     * FIXED when every id that applied was fixed.
+     */
     public CampaignStatus worst() {
-        CampaignStatus worst = CampaignStatus.FIXED;
+        CampaignStatus worst = CampaignStatus.NOT_APPLICABLE;
         for (IdResult r : results) {
-            if (r.status().worseThan(worst)) {
+            if (r.status().worseThan(worst) || (worst == CampaignStatus.NOT_APPLICABLE && r.status() == CampaignStatus.FIXED)) {
                 worst = r.status();
             }
         }
