@@ -29,7 +29,8 @@ import java.util.Objects;
  *                       advisories a locked Amazon Linux 2023 repository does not offer, a reused plan that
  *                       holds allowed updates, ...
  * @param campaign       the CVE/advisory campaign this run was limited to and what each id came to
- *                       ({@code patchctl run --cve/--advisory}); null when the run was not a campaign
+ *                       ({@code patchctl run --cve/--advisory}); null (and absent from the JSON) when the run
+ *                       was not a campaign
  */
 public record RunReport(
         String schema,
@@ -60,6 +61,7 @@ public record RunReport(
         SpoolDelivery spool,
         int rejectedTotal,
         List<String> notes,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         CampaignReport campaign) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
