@@ -49,7 +49,7 @@ public final class CampaignTable {
                 String reason = h.reasonOf(id);
                 if (s != CampaignStatus.FIXED && s != CampaignStatus.NOT_APPLICABLE && reason != null) {
                     sb.append("  ").append(h.invocation().instanceId()).append(' ').append(id).append(' ').append(label(s))
-                            .append(": ").append(reason).append('\n');
+                            .append(": ").append(oneLine(reason)).append('\n');
                 }
             }
         }
@@ -61,6 +61,14 @@ public final class CampaignTable {
                 .append(", failed ").append(counts.get(CampaignStatus.FAILED)).append('\n');
         return sb.toString();
     }
+
+    /** A reason on one line of at most {@value #MAX_REASON} characters (dnf errors span several lines). */
+    static String oneLine(String reason) {
+        String flat = reason.replaceAll("\\s+", " ").strip();
+        return flat.length() <= MAX_REASON ? flat : flat.substring(0, MAX_REASON - 1) + "…";
+    }
+
+    private static final int MAX_REASON = 240;
 
     /** fixed, not-applicable, held, pending, failed: the words of the issue. */
     static String label(CampaignStatus s) {
