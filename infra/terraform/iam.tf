@@ -56,3 +56,21 @@ resource "aws_iam_role_policy_attachment" "patch_agent" {
   role       = var.instance_role_name
   policy_arn = aws_iam_policy.patch_agent.arn
 }
+
+# --- Operator: patchctl campaign -------------------------------------------------------------------
+# For the people or pipelines that run `patchctl campaign`: start this environment's patch document on
+# its hosts (output to the log bucket), follow the command, read the RunReports the hosts stored.
+# Attach it to the operator's role or group; nothing here is attached automatically.
+resource "aws_iam_policy" "patch_operator" {
+  name        = "${var.environment}-patchctl-operator"
+  description = "patchctl campaign (${var.environment}): SendCommand of the patch document, follow it, read RunReports."
+  policy = templatefile("${path.module}/templates/operator-policy.json.tftpl", {
+    document_arn = "arn:${local.partition}:ssm:${var.region}:${local.account_id}:document/${module.patch_manager.document_name}"
+    bucket_arn   = local.bucket_arn
+    environment  = var.environment
+    partition    = local.partition
+    region       = var.region
+    account_id   = local.account_id
+  })
+  tags = var.tags
+}

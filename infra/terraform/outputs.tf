@@ -73,6 +73,11 @@ output "instance_policy_arn" {
   value       = aws_iam_policy.patch_agent.arn
 }
 
+output "operator_policy_arn" {
+  description = "ARN of the managed policy an operator needs for patchctl campaign (SendCommand of the document, follow it, read RunReports); attach it to the operator's role."
+  value       = aws_iam_policy.patch_operator.arn
+}
+
 output "lambda_role_arn" {
   description = "ARN of lambda_role."
   value       = aws_iam_role.lambda_role.arn

@@ -95,7 +95,7 @@ grep -E '^Plan:' "$WORK/plan.txt"
 echo "plan time: $(python3 -c "print(round($end - $start, 2))") s"
 
 python3 - "$WORK/plan.json" <<'PY'
-import json, sys
+import json, sys, re
 plan = json.load(open(sys.argv[1]))
 res = {r["address"]: r["change"]["after"] for r in plan["resource_changes"]}
 def one(suffix):
@@ -130,6 +130,16 @@ doc = one("aws_ssm_document.patch")
 content = json.loads(doc["content"])
 script = content["mainSteps"][1]["inputs"]["runCommand"][0]
 check(doc["name"] == "dev-bedrock-rhel8-patch", "document name")
+params = content["parameters"]
+cves_re, adv_re = re.compile(params["cves"]["allowedPattern"]), re.compile(params["advisories"]["allowedPattern"])
+check(params["cves"]["default"] == "" and params["advisories"]["default"] == "", "campaign parameters default to empty (no campaign)")
+check(all(cves_re.fullmatch(v) for v in ["", "CVE-2026-0001", "CVE-2026-0001,CVE-2026-123456"])
+      and not any(cves_re.fullmatch(v) for v in ["CVE-2026-1", "CVE-2026-0001';reboot;'", "CVE-2026-0001 CVE-2026-0002"]),
+      "cves allowedPattern as Terraform rendered it: id lists only")
+check(all(adv_re.fullmatch(v) for v in ["RHSA-2026:1234,ELSA-2024-12345", "ALAS2023-2024-123", "FEDORA-2024-0123456789"])
+      and not any(adv_re.fullmatch(v) for v in ["RHSA-2026:1234'; sh; '", "rhsa-2026:1234", "RHSA-2026-1234"]),
+      "advisories allowedPattern as Terraform rendered it: id lists only")
+check("<<< '{{ cves }}'" in script and '"${CAMPAIGN_ARGS[@]}"' in script, "script: campaign ids split into an array, passed quoted")
 check("--report-bucket 'dev-rhel8-patch-logs-123456789012'" in script, "script: bucket from the account id")
 check('exec "$JAVA"' in script and "EXPECTED_SHA256='" in script, "script: checksum-pinned java -jar")
 dest = content["mainSteps"][0]["inputs"]["destinationPath"]

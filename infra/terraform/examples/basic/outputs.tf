@@ -37,3 +37,8 @@ output "instance_policy_arn" {
   description = "Policy the hosts' instance role needs."
   value       = module.patchctl.instance_policy_arn
 }
+
+output "operator_policy_arn" {
+  description = "Policy an operator needs for patchctl campaign."
+  value       = module.patchctl.operator_policy_arn
+}

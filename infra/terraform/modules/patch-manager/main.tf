@@ -15,6 +15,14 @@ locals {
   jar_download_path = "${local.jar_download_dir}/"
   policy_dir        = "/etc/patchctl"
 
+  # Campaign parameters (patchctl campaign / patchctl run --cve --advisory): comma-separated ids, at most
+  # 50, each in the form the agent's CampaignIds accepts. Only [A-Z0-9a-f:,-] can pass, so the value
+  # cannot leave the single quotes the script puts it in. [0-9] rather than \d: no escapes to get wrong.
+  cve_id_pattern      = "CVE-[0-9]{4}-[0-9]{4,}"
+  advisory_id_pattern = "((RH|RL|AL)[SBE]A-[0-9]{4}:[0-9]{4,}|EL[SBE]A-[0-9]{4}-[0-9]{4,}|ALAS(2|2023)?-[0-9]{4}-[0-9]{3,}|FEDORA(-EPEL(-NEXT)?)?-[0-9]{4}-[0-9a-f]{10})"
+  cves_allowed_pattern       = "^(${local.cve_id_pattern}(,${local.cve_id_pattern}){0,49})?$"
+  advisories_allowed_pattern = "^(${local.advisory_id_pattern}(,${local.advisory_id_pattern}){0,49})?$"
+
   run_script = templatefile("${path.module}/templates/run-patchctl.sh.tftpl", {
     environment        = var.environment
     region             = var.region
@@ -58,6 +66,18 @@ resource "aws_ssm_document" "patch" {
         description    = "never (kernels held) or if-needed (kernels installed; the host reboots and the run resumes)."
         default        = var.reboot
         allowedPattern = "^(never|if-needed)$"
+      }
+      cves = {
+        type           = "String"
+        description    = "Campaign: comma-separated CVE ids (CVE-2026-1234,...); only the updates that fix them are installed. Empty: no campaign."
+        default        = ""
+        allowedPattern = local.cves_allowed_pattern
+      }
+      advisories = {
+        type           = "String"
+        description    = "Campaign: comma-separated advisory ids (RHSA-2026:1234, RLSA-, ALSA-, ELSA-, ALAS2023-, FEDORA-...). Empty: no campaign."
+        default        = ""
+        allowedPattern = local.advisories_allowed_pattern
       }
     }
     mainSteps = [

@@ -1,6 +1,7 @@
 package io.patchctl.agent;
 
 import io.patchctl.dnf.OsReleaseFile;
+import io.patchctl.core.campaign.CampaignSelection;
 import io.patchctl.core.run.AgentWorkflow;
 import io.patchctl.core.run.ExitCode;
 import io.patchctl.core.run.RunLock;
@@ -128,6 +129,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "On SIGTERM, how long a running dnf may finish before the report is written without it (default: ${DEFAULT-VALUE}).")
     long termGraceSeconds;
 
+    @Option(names = "--cve", paramLabel = "CVE-YYYY-NNNN",
+            description = {"Campaign: only the updates whose advisory lists this CVE; repeatable. Everything else is held",
+                    "(\"not in campaign …\"); selected updates still go through the policy. An invalid id is exit 1."})
+    List<String> campaignCves = new ArrayList<>();
+
+    @Option(names = "--advisory", paramLabel = "ID",
+            description = "Campaign: only the updates of this advisory (RHSA-2026:1234, RLSA-, ALSA-, ELSA-, ALAS2023-, FEDORA-…); repeatable.")
+    List<String> campaignAdvisories = new ArrayList<>();
+
     @Mixin
     VerboseOption verbose = new VerboseOption();
 
@@ -145,6 +155,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CampaignSelection campaign;
+        try {
+            campaign = new CampaignSelection(campaignCves, campaignAdvisories);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cve/--advisory: " + e.getMessage());
+        }
         if (bedrockBudgetSeconds <= 0 || planCacheTtlHours <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--bedrock-budget and --plan-cache-ttl must be > 0");
@@ -179,7 +195,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--installroot " + installroot + " is not a directory");
         }
-        PatchPolicy policy = PolicyLoader.load(policyFile, reboot);
+        PatchPolicy policy = PolicyLoader.load(policyFile, reboot).toBuilder().campaign(campaign).build();
         List<String> effectiveDnfArgs = OsReleaseFile.dnfArgs(dnfArgs, policy, OsReleaseFile.read(installroot));
         ReportStoreOptions store = ReportStoreOptions.orNone(stores);
         Path reportDir = store.dir().orElse(null);
@@ -247,6 +263,10 @@ public final class RunCommand implements Callable<Integer> {
         err.printf("patchctl: %s exit=%d approved=%d held=%d rejected=%d dnf_invocations=%d duration_ms=%d%n",
                 report.status(), report.exitCode(), report.approved().size(), report.held().size(),
                 report.rejected().size(), report.dnfInvocations(), report.durationMillis());
+        if (report.campaign() != null) {
+            report.campaign().results().forEach(r -> err.println("patchctl: campaign " + r.id() + " " + r.status()
+                    + (r.reason() == null ? "" : ": " + r.reason())));
+        }
         if (report.error() != null) {
             err.println("patchctl: error: " + report.error());
         }

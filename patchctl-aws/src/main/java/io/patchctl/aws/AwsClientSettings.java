@@ -40,6 +40,9 @@ public final class AwsClientSettings {
         /** SSM PutComplianceItems after a run: small, never worth holding the run for long. */
         COMPLIANCE(Duration.ofSeconds(15), Duration.ofSeconds(5), 3, Duration.ofMillis(100), Duration.ofSeconds(2),
                 Duration.ofSeconds(2)),
+        /** The operator's Run Command calls of {@code patchctl campaign}: SendCommand and the status polls. */
+        FLEET_COMMANDS(Duration.ofSeconds(30), Duration.ofSeconds(10), 4, Duration.ofMillis(200), Duration.ofSeconds(5),
+                Duration.ofSeconds(3)),
         /**
          * The agent's plan: a 1k-token Claude answer takes ~20 s; one slow attempt plus retries. The run's
          * --bedrock-budget narrows it ({@link #withCallTimeouts}).

@@ -110,6 +110,13 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Account id put in the synthesized events.")
     String account;
 
+    @Option(names = "--cve", paramLabel = "CVE-YYYY-NNNN",
+            description = "Run a campaign instead of a cycle (as patchctl campaign, over the lab fleet): only this CVE's updates; repeatable.")
+    java.util.List<String> campaignCves = new java.util.ArrayList<>();
+
+    @Option(names = "--advisory", paramLabel = "ID", description = "Campaign: only this advisory's updates; repeatable.")
+    java.util.List<String> campaignAdvisories = new java.util.ArrayList<>();
+
     @Mixin
     VerboseOption verbose = new VerboseOption();
 
@@ -135,6 +142,11 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         ProgressReporter.Mode mode = progress;
         validate();
+        io.patchctl.core.campaign.fleet.CampaignLaunch campaign = campaignCves.isEmpty() && campaignAdvisories.isEmpty() ? null
+                : CampaignCommand.launch(spec, environment, campaignCves, campaignAdvisories, concurrency, maxErrors);
+        if (campaign != null && advisor != AdvisorKind.RULES) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cve/--advisory: a simulated campaign plans with --advisor rules");
+        }
         ReportStoreChoice choice = new ReportStoreChoice(spec);
         ReportStoreOptions storeOptions = choice.withBucketAlias(stores, "--bucket", deprecatedBucket);
         if (deprecatedS3Endpoint != null) {
@@ -166,6 +178,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
         Simulation.Result result;
         ProgressReporter<HostRun> bar = new ProgressReporter<>(stderrStream, mode, hosts, SimulateCommand::describe);
+        if (campaign != null) {
+            return SimulatedCampaign.run(spec, campaign, lab, store, hosts, keepHosts ? out.resolve("hosts")
+                    : Path.of(System.getProperty("java.io.tmpdir")), keepHosts, bar);
+        }
         try {
             Path hostsDir = keepHosts ? out.resolve("hosts") : Files.createTempDirectory("patchctl-simulate-");
             Simulation simulation = new Simulation(lab, wiring.agent(advisor.id(), model.modelId(), model.region(), store),

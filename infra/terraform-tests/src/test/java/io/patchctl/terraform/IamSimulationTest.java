@@ -37,15 +37,18 @@ class IamSimulationTest {
     private static final Path PLAN = WORK.resolve("plan.json");
 
     /** How each SDK method of patchctl-aws is authorised (Service Authorization Reference). */
-    private static final Map<String, String> SDK_METHOD_ACTIONS = Map.of(
-            "putObject", "s3:PutObject",
-            "getObjectAsBytes", "s3:GetObject",
-            "listObjectsV2Paginator", "s3:ListBucket",
-            "deleteObject", "s3:DeleteObject",
-            "putComplianceItems", "ssm:PutComplianceItems",
-            "publish", "sns:Publish",
-            "converse", "bedrock:InvokeModel",
-            "invokeModel", "bedrock:InvokeModel");
+    private static final Map<String, String> SDK_METHOD_ACTIONS = Map.ofEntries(
+            Map.entry("putObject", "s3:PutObject"),
+            Map.entry("getObjectAsBytes", "s3:GetObject"),
+            Map.entry("listObjectsV2Paginator", "s3:ListBucket"),
+            Map.entry("deleteObject", "s3:DeleteObject"),
+            Map.entry("putComplianceItems", "ssm:PutComplianceItems"),
+            Map.entry("publish", "sns:Publish"),
+            Map.entry("converse", "bedrock:InvokeModel"),
+            Map.entry("invokeModel", "bedrock:InvokeModel"),
+            Map.entry("sendCommand", "ssm:SendCommand"),
+            Map.entry("listCommands", "ssm:ListCommands"),
+            Map.entry("listCommandInvocations", "ssm:ListCommandInvocations"));
 
     @BeforeAll
     static void planAndInstall() throws Exception {
@@ -74,7 +77,7 @@ class IamSimulationTest {
 
         assertThat(sim.exitCode()).as(sim.stderr()).isZero();
         JsonNode counts = JSON.readTree(sim.stdout()).get("counts");
-        for (String principal : List.of("agent", "lambda", "window")) {
+        for (String principal : List.of("agent", "lambda", "window", "operator")) {
             assertThat(counts.get(principal).get("allowed").asInt()).as(principal + " allowed").isPositive();
             assertThat(counts.get(principal).get("denied").asInt()).as(principal + " denied").isPositive();
             assertThat(counts.get(principal).get("unexpected").asInt()).as(principal + " not as expected").isZero();

@@ -66,7 +66,7 @@ class PatchDocumentTest {
         return resolveLocals(attr.group(1), locals);
     }
 
-    private static String resolveLocals(String expression, String locals) {
+    static String resolveLocals(String expression, String locals) {
         String value = expression;
         if (value.startsWith("local.")) {
             value = HclSource.attribute(locals, value.substring("local.".length()));
@@ -88,6 +88,7 @@ class PatchDocumentTest {
         Map<String, List<String>> arrays = new HashMap<>();
         arrays.put("MODE_ARGS", scanOnly ? List.of("--scan-only") : List.of());
         arrays.put("INSTANCE_ARGS", instanceId == null ? List.of() : List.of("--instance-id", instanceId));
+        arrays.put("CAMPAIGN_ARGS", List.of());
         List<String> argv = ShellWords.split(command, scalars, arrays);
         int jar = argv.indexOf("-jar");
         assertThat(argv.get(0)).isEqualTo("exec");
@@ -221,11 +222,14 @@ class PatchDocumentTest {
         String script = TerraformTree.read(MODULE.resolve("templates/run-patchctl.sh.tftpl"));
 
         List<String> used = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}").matcher(script).results().map(r -> r.group(1)).distinct().toList();
-        assertThat(used).containsExactlyInAnyOrder("advisor", "scanOnly", "reboot");
+        assertThat(used).containsExactlyInAnyOrder("advisor", "scanOnly", "reboot", "cves", "advisories");
         assertThat(document).contains("allowedPattern = \"^(bedrock|rules)$\"").contains("allowedPattern = \"^(true|false)$\"")
                 .contains("allowedPattern = \"^(never|if-needed)$\"");
         assertThat(script).contains("--reboot '{{ reboot }}'");
-        assertThat(script).contains("[ '{{ scanOnly }}' = 'true' ]").contains("--advisor '{{ advisor }}'");
+        assertThat(script).contains("[ '{{ scanOnly }}' = 'true' ]").contains("--advisor '{{ advisor }}'")
+                .contains("read -r -a CAMPAIGN_CVES <<< '{{ cves }}'").contains("read -r -a CAMPAIGN_ADVISORIES <<< '{{ advisories }}'");
+        assertThat(document).contains("allowedPattern = local.cves_allowed_pattern")
+                .contains("allowedPattern = local.advisories_allowed_pattern");
     }
 
     @Test

@@ -214,6 +214,32 @@ class RunScriptExecutionTest {
         assertThat(run.calls()).containsExactly("dnf -y -q install java-17-openjdk-headless");
     }
 
+    @Test
+    void campaignParameters_becomeOneArgumentPerId_inTheOrderGiven() throws Exception {
+        installJava("17");
+        String sha = download("agent");
+
+        Run run = run(sha, Map.of("advisor", "rules", "scanOnly", "false", "cves", "CVE-2026-0001,CVE-2026-123456",
+                "advisories", "RHSA-2026:1002,ALAS2023-2026-123", "reboot", "never"), Map.of());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.calls()).singleElement().asString().endsWith("[--policy] [" + policyDir.resolve("policy-dev.json") + "]"
+                + " [--reboot] [never] [--cve] [CVE-2026-0001] [--cve] [CVE-2026-123456] [--advisory] [RHSA-2026:1002] [--advisory] [ALAS2023-2026-123]");
+    }
+
+    @Test
+    void emptyCampaignParameters_addNoArguments() throws Exception {
+        installJava("17");
+        String sha = download("agent");
+
+        Run run = run(sha, Map.of("advisor", "rules", "scanOnly", "false", "cves", "", "advisories", "", "reboot", "never"),
+                Map.of());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.calls()).singleElement().asString().doesNotContain("--cve").doesNotContain("--advisory")
+                .endsWith("[--policy] [" + policyDir.resolve("policy-dev.json") + "]");
+    }
+
     private void installJava(String spec) throws IOException {
         Files.copy(bin.resolve("java" + spec + ".stub"), bin.resolve("java"));
         Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -229,10 +255,17 @@ class RunScriptExecutionTest {
     }
 
     private Run run(String sha, String advisor, String scanOnly, Map<String, String> env) throws Exception {
-        String script = PatchDocumentTest.renderScript(POLICY, sha, jarDir.toString(), policyDir.toString())
-                // What Run Command does with the document's parameters before running the script.
-                .replace("{{ advisor }}", advisor).replace("{{ scanOnly }}", scanOnly)
-                .replace("{{ reboot }}", env.getOrDefault("REBOOT_PARAMETER", "never"));
+        return run(sha, Map.of("advisor", advisor, "scanOnly", scanOnly, "cves", "", "advisories", "",
+                "reboot", env.getOrDefault("REBOOT_PARAMETER", "never")), env);
+    }
+
+    /** Runs the script with these document parameter values (SSM substitutes {{ name }} before running it). */
+    private Run run(String sha, Map<String, String> parameters, Map<String, String> env) throws Exception {
+        String script = PatchDocumentTest.renderScript(POLICY, sha, jarDir.toString(), policyDir.toString());
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+            script = script.replace("{{ " + p.getKey() + " }}", p.getValue());
+        }
+        assertThat(script).as("every document parameter substituted").doesNotContain("{{");
         Path file = tmp.resolve("run-patchctl.sh");
         Files.writeString(file, script);
         ProcessBuilder pb = new ProcessBuilder(which("bash").toString(), file.toString()).redirectErrorStream(false);

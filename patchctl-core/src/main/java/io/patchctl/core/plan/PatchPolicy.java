@@ -6,6 +6,7 @@ import io.patchctl.core.plan.approval.Exemption;
 import java.time.LocalDate;
 import io.patchctl.core.hooks.HookPolicy;
 import io.patchctl.core.sla.SlaTargets;
+import io.patchctl.core.campaign.CampaignSelection;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +25,12 @@ import java.util.Map;
  * @param reboot             whether updates that need a reboot (kernels) are installed and the host rebooted
  *                           through SSM (exit 194) to finish them; default never
  * @param sla                days from advisory date to fix per severity, for the fleet report's SLA clocks
+ * @param campaign           the CVEs/advisories this run is limited to ({@code patchctl run --cve/--advisory},
+ *                           not a policy-file key); {@link CampaignSelection#NONE} = every update in scope
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
                           ReleaseTrack release, RepairMode repair, ApprovalPolicy approval, HookPolicy hooks,
-                          RebootMode reboot, SlaTargets sla) {
-
+                          RebootMode reboot, SlaTargets sla, CampaignSelection campaign) {
     /** {@code reboot:} in the policy file. */
     public enum RebootMode {
         /** Updates that need a reboot are held (kernel* by default, as before this key existed). */
@@ -75,13 +77,17 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         hooks = hooks == null ? HookPolicy.none() : hooks;
         reboot = reboot == null ? RebootMode.NEVER : reboot;
         sla = sla == null ? SlaTargets.defaults() : sla;
+        campaign = campaign == null ? CampaignSelection.NONE : campaign;
     }
 
-    /** A policy with none of the later keys (approval age, exceptions, hooks, reboot, sla): the keys every policy had before them. */
+    /**
+     * A policy with none of the later keys (approval age, exceptions, hooks, reboot, sla) outside any campaign:
+     * the keys every policy had before them.
+     */
     public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
                        ReleaseTrack release, RepairMode repair) {
         this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, ApprovalPolicy.NONE,
-                HookPolicy.none(), RebootMode.NEVER, null);
+                HookPolicy.none(), RebootMode.NEVER, null, CampaignSelection.NONE);
     }
 
     /**
@@ -111,7 +117,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     public Builder toBuilder() {
         return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
                 .maxPackages(maxPackages).release(release).repair(repair).approval(approval).hooks(hooks).reboot(reboot)
-                .sla(sla);
+                .sla(sla).campaign(campaign);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -134,6 +140,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         private HookPolicy hooks = HookPolicy.none();
         private RebootMode reboot = RebootMode.NEVER;
         private SlaTargets sla;
+        private CampaignSelection campaign = CampaignSelection.NONE;
 
         private Builder() {
         }
@@ -195,6 +202,11 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             return this;
         }
 
+        public Builder campaign(CampaignSelection campaign) {
+            this.campaign = campaign;
+            return this;
+        }
+
         public Builder hooks(HookPolicy hooks) {
             this.hooks = hooks;
             return this;
@@ -202,7 +214,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
 
         public PatchPolicy build() {
             return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, approval,
-                    hooks, reboot, sla);
+                    hooks, reboot, sla, campaign);
         }
     }
 

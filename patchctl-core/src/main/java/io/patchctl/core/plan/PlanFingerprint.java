@@ -39,8 +39,19 @@ public final class PlanFingerprint {
             // only then: fingerprints of policies without the reboot key stay what they were
             canonical.append("reboot ").append(fields(policy.reboot().label())).append('\n');
         }
+        if (policy.campaign().active()) {
+            // only in a campaign, so fingerprints (and shared plans) of ordinary runs stay as they were
+            canonical.append("campaign ").append(fields(String.join(",", sorted(policy.campaign().cves())),
+                    String.join(",", sorted(policy.campaign().advisories())))).append('\n');
+        }
         canonical.append("model ").append(fields(String.valueOf(modelId), String.valueOf(promptVersion))).append('\n');
         return Sha256.hex(canonical.toString());
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        List<String> copy = new ArrayList<>(ids);
+        copy.sort(null);
+        return copy;
     }
 
     private static String fields(String... values) {

@@ -37,6 +37,10 @@ public final class PolicyRules {
      * @return the policy's reason to hold it, or empty when the policy allows it
      */
     public Optional<String> holdReason(String name, Collection<SecurityUpdate> updates) {
+        Optional<String> outsideCampaign = policy.campaign().holdReason(updates);
+        if (outsideCampaign.isPresent()) {
+            return outsideCampaign;
+        }
         for (PackageGlob glob : holdGlobs) {
             if (glob.matches(name)) {
                 return Optional.of("policy holds packages matching '" + glob + "'");

@@ -2,6 +2,7 @@ package io.patchctl.core.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.campaign.CampaignReport;
 import io.patchctl.core.host.Distro;
 import io.patchctl.core.host.PackageDbHealth;
 import io.patchctl.core.plan.HeldPackage;
@@ -36,6 +37,9 @@ import java.util.Objects;
  *                       absent from the JSON when the policy sets no hooks
  * @param fixVerification per advisory and per CVE: fixed, not fixed and why, not applicable (core/verify)
  * @param reboot          reboot-and-resume (policy {@code reboot: if-needed}, or a marker found); null otherwise
+ * @param campaign       the CVE/advisory campaign this run was limited to and what each id came to
+ *                       ({@code patchctl run --cve/--advisory}); null (and absent from the JSON) when the run
+ *                       was not a campaign
  */
 public record RunReport(
         String schema,
@@ -72,7 +76,9 @@ public record RunReport(
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         io.patchctl.core.hooks.HooksReport hooks,
         io.patchctl.core.verify.FixReport fixVerification,
-        io.patchctl.core.reboot.RebootSection reboot) {
+        io.patchctl.core.reboot.RebootSection reboot,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        CampaignReport campaign) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
@@ -119,7 +125,7 @@ public record RunReport(
                 .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error).distro(distro)
                 .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes)
                 .exceptions(exceptions).approvalAge(approvalAge).hooks(hooks)
-                .fixVerification(fixVerification).reboot(reboot);
+                .fixVerification(fixVerification).reboot(reboot).campaign(campaign);
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */
@@ -162,6 +168,7 @@ public record RunReport(
         private io.patchctl.core.hooks.HooksReport hooks;
         private io.patchctl.core.verify.FixReport fixVerification;
         private io.patchctl.core.reboot.RebootSection reboot;
+        private CampaignReport campaign;
 
         private Builder() {
         }
@@ -326,6 +333,11 @@ public record RunReport(
             return this;
         }
 
+        public Builder campaign(CampaignReport campaign) {
+            this.campaign = campaign;
+            return this;
+        }
+
         public Builder hooks(io.patchctl.core.hooks.HooksReport hooks) {
             this.hooks = hooks;
             return this;
@@ -335,7 +347,7 @@ public record RunReport(
             return new RunReport(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode,
                     status, exitCode, discovered, advisor, plan, approved, held, rejected, transactionTest, apply,
                     verification, rebootNeeded, dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    rejectedTotal, notes, exceptions, approvalAge, hooks, fixVerification, reboot);
+                    rejectedTotal, notes, exceptions, approvalAge, hooks, fixVerification, reboot, campaign);
         }
     }
 }

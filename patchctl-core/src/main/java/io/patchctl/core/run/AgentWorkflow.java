@@ -298,9 +298,12 @@ public final class AgentWorkflow {
             String failure = d.apply != null && d.apply.ran() && !d.apply.success() ? d.apply.error()
                     : d.transactionTest != null && d.transactionTest.ran() && !d.transactionTest.success()
                     ? "transaction test failed: " + d.transactionTest.error() : null;
-            // campaign selections (--cve/--advisory) pass their ids here: those not discovered are NOT_APPLICABLE
+            // the campaign's ids (--cve/--advisory): those discovery did not report are NOT_APPLICABLE
+            io.patchctl.core.campaign.CampaignSelection campaign = d.request.policy().campaign();
+            List<String> requested = new ArrayList<>(campaign.cves());
+            requested.addAll(campaign.advisories());
             own = new io.patchctl.core.verify.FixVerification(d.discovered, d.guarded.held(), d.guarded.approved(),
-                    failure, running, List.of()).verify(d.installed == null ? Map.of() : d.installed.installed());
+                    failure, running, requested).verify(d.installed == null ? Map.of() : d.installed.installed());
         }
         return own.plus(d.awaitingReboot);
     }
@@ -471,7 +474,12 @@ public final class AgentWorkflow {
                     .distro(distro).packageDb(packageDb).spool(spool).notes(allNotes)
                     .exceptions(approval.exceptionsSection(discovered)).approvalAge(approval.ageSection(discovered))
                     .hooks(hooked != null ? hooked.install().report() : postRebootHooks)
-                    .fixVerification(fixes).reboot(reboot).build();
+                    .fixVerification(fixes).reboot(reboot)
+                    .campaign(io.patchctl.core.campaign.CampaignOutcomes.of(request.policy().campaign(), discovered,
+                            guarded != null, guarded == null ? List.of() : guarded.approved(),
+                            guarded == null ? List.of() : guarded.held(), apply == null ? ApplyResult.notRun() : apply,
+                            verification == null ? Verification.notRun() : verification, status, error))
+                    .build();
         }
     }
 
