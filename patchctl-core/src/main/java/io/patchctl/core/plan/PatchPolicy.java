@@ -13,9 +13,14 @@ import java.util.List;
  * @param release            which release's repositories to patch from (Amazon Linux 2023); default locked
  * @param repair             what a run does when the package database is unhealthy (duplicates, {@code dnf check}
  *                           problems, an unfinished transaction): report it (default) or run the repair
+ * @param circuitBreaker     quarantine an update that fails on a host, so that later hosts hold it and patch
+ *                           the rest (default on; {@code circuit_breaker:}, see core.quarantine.CircuitBreaker)
+ * @param quarantineTtl      how long such a quarantine lasts: the rest of the cycle (default 24 h;
+ *                           {@code quarantine_hours:})
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
-                          ReleaseTrack release, RepairMode repair) {
+                          ReleaseTrack release, RepairMode repair, boolean circuitBreaker,
+                          java.time.Duration quarantineTtl) {
 
     /** {@code repair:} in the policy file. */
     public enum RepairMode {
@@ -37,6 +42,19 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             throw new IllegalArgumentException("maxPackages must be >= 0 (0 = no limit), was " + maxPackages);
         }
         release = release == null ? ReleaseTrack.LOCKED : release;
+        quarantineTtl = quarantineTtl == null ? DEFAULT_QUARANTINE_TTL : quarantineTtl;
+        if (quarantineTtl.isNegative() || quarantineTtl.isZero()) {
+            throw new IllegalArgumentException("quarantineTtl must be positive, was " + quarantineTtl);
+        }
+    }
+
+    /** "The rest of the cycle" unless the policy says otherwise: a daily patch window. */
+    public static final java.time.Duration DEFAULT_QUARANTINE_TTL = java.time.Duration.ofHours(24);
+
+    /** A policy with the circuit breaker on for the default time. */
+    public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
+                       ReleaseTrack release, RepairMode repair) {
+        this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, true, DEFAULT_QUARANTINE_TTL);
     }
 
     /** A policy on the default release track (locked) that only reports an unhealthy package database. */
@@ -57,7 +75,8 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     /** A builder holding this policy's values: the way to derive a policy with one thing changed. */
     public Builder toBuilder() {
         return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
-                .maxPackages(maxPackages).release(release).repair(repair);
+                .maxPackages(maxPackages).release(release).repair(repair).circuitBreaker(circuitBreaker)
+                .quarantineTtl(quarantineTtl);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -76,6 +95,8 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         private int maxPackages;
         private ReleaseTrack release = ReleaseTrack.LOCKED;
         private RepairMode repair = RepairMode.REPORT;
+        private boolean circuitBreaker = true;
+        private java.time.Duration quarantineTtl = DEFAULT_QUARANTINE_TTL;
 
         private Builder() {
         }
@@ -110,8 +131,19 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             return this;
         }
 
+        public Builder circuitBreaker(boolean circuitBreaker) {
+            this.circuitBreaker = circuitBreaker;
+            return this;
+        }
+
+        public Builder quarantineTtl(java.time.Duration quarantineTtl) {
+            this.quarantineTtl = quarantineTtl;
+            return this;
+        }
+
         public PatchPolicy build() {
-            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair);
+            return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair,
+                    circuitBreaker, quarantineTtl);
         }
     }
 

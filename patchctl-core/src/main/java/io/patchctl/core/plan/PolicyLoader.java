@@ -28,6 +28,8 @@ import java.util.Set;
  * release: locked                          # locked | latest (Amazon Linux 2023: --releasever=latest)
  * repair: report                           # report | fix: an unhealthy package database (duplicates,
  *                                          # dnf check problems, unfinished transaction)
+ * circuit_breaker: on                      # on | off: quarantine an update that fails on a host
+ * quarantine_hours: 24                     # 1-720: how long such a quarantine lasts (the cycle)
  * </pre>
  * A key given twice, or a second YAML document, is an error: "last one wins" would let a stray
  * empty {@code hold_packages} approve kernel updates.
@@ -36,7 +38,7 @@ import java.util.Set;
 public final class PolicyLoader {
 
     static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages",
-            "release", "repair");
+            "release", "repair", "circuit_breaker", "quarantine_hours");
 
     // A duplicate key is an error, not "last one wins": `hold_packages` given twice with an empty
     // second list would otherwise silently approve kernel updates.
@@ -141,6 +143,24 @@ public final class PolicyLoader {
                 case "fix" -> policy.repair(PatchPolicy.RepairMode.FIX);
                 default -> throw new PolicyException("repair must be report or fix, found " + describe(n));
             }
+        }
+        if (root.has("circuit_breaker")) {
+            // YAML 1.1 reads a bare on/off as a boolean: both spellings mean the same
+            JsonNode n = root.get("circuit_breaker");
+            String v = n.isBoolean() ? (n.booleanValue() ? "on" : "off")
+                    : n.isTextual() ? n.textValue().strip().toLowerCase(Locale.ROOT) : "";
+            switch (v) {
+                case "on" -> policy.circuitBreaker(true);
+                case "off" -> policy.circuitBreaker(false);
+                default -> throw new PolicyException("circuit_breaker must be on or off, found " + describe(n));
+            }
+        }
+        if (root.has("quarantine_hours")) {
+            JsonNode n = root.get("quarantine_hours");
+            if (!n.isInt() || n.intValue() < 1 || n.intValue() > 720) {
+                throw new PolicyException("quarantine_hours must be a whole number from 1 to 720, found " + describe(n));
+            }
+            policy.quarantineTtl(java.time.Duration.ofHours(n.intValue()));
         }
         return policy.build();
     }

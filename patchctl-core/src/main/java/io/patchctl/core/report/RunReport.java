@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param notes          what the operator should know that is not an error: newer releases exist whose
  *                       advisories a locked Amazon Linux 2023 repository does not offer, a reused plan that
  *                       holds allowed updates, ...
+ * @param quarantine     the per-update circuit breaker: packages it held, expired quarantines, what this run
+ *                       quarantined (null in old reports)
  */
 public record RunReport(
         String schema,
@@ -56,7 +58,8 @@ public record RunReport(
         PackageDbHealth packageDb,
         SpoolDelivery spool,
         int rejectedTotal,
-        List<String> notes) {
+        List<String> notes,
+        io.patchctl.core.quarantine.QuarantineSection quarantine) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
@@ -100,7 +103,7 @@ public record RunReport(
                 .discovered(discovered).advisor(advisor).plan(plan).approved(approved).held(held).rejected(rejected)
                 .transactionTest(transactionTest).apply(apply).verification(verification).rebootNeeded(rebootNeeded)
                 .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error).distro(distro)
-                .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes);
+                .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes).quarantine(quarantine);
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */
@@ -138,6 +141,7 @@ public record RunReport(
         private SpoolDelivery spool;
         private int rejectedTotal;
         private List<String> notes;
+        private io.patchctl.core.quarantine.QuarantineSection quarantine;
 
         private Builder() {
         }
@@ -282,11 +286,16 @@ public record RunReport(
             return this;
         }
 
+        public Builder quarantine(io.patchctl.core.quarantine.QuarantineSection quarantine) {
+            this.quarantine = quarantine;
+            return this;
+        }
+
         public RunReport build() {
             return new RunReport(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode,
                     status, exitCode, discovered, advisor, plan, approved, held, rejected, transactionTest, apply,
                     verification, rebootNeeded, dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    rejectedTotal, notes);
+                    rejectedTotal, notes, quarantine);
         }
     }
 }
