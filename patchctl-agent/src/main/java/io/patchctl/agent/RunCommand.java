@@ -220,6 +220,7 @@ public final class RunCommand implements Callable<Integer> {
                 .spoolDir(spoolDir)
                 .cancellation(cancellation::get);
         components.stores(settings).forEach(workflow::store);
+        components.quarantineStore(settings).ifPresent(workflow::quarantineStore);
         components.hooks(settings).forEach(workflow::hook);
 
         RunOutcome outcome = workflow.build().run(new RunRequest(environment, instance, hostname,
