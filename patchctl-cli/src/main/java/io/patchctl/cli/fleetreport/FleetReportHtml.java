@@ -46,6 +46,7 @@ public final class FleetReportHtml {
         h.append("</section>\n");
         timeline(h, report);
         failures(h, report);
+        QuarantineHtml.render(h, report);
         hostTable(h, report);
         hostDetails(h, report);
         problems(h, report);

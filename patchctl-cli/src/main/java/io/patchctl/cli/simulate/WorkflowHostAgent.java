@@ -37,14 +37,21 @@ public final class WorkflowHostAgent implements HostAgent {
 
     private final AdvisorSource advisors;
     private final Path spoolDir;
+    private final PatchPolicy policy;
 
     /**
      * @param advisors where each host's advisor comes from
      * @param spoolDir where a report goes if the store fails (as on a real host)
      */
     public WorkflowHostAgent(AdvisorSource advisors, Path spoolDir) {
+        this(advisors, spoolDir, PatchPolicy.defaults());
+    }
+
+    /** @param policy every host's policy */
+    public WorkflowHostAgent(AdvisorSource advisors, Path spoolDir, PatchPolicy policy) {
         this.advisors = Objects.requireNonNull(advisors, "advisors");
         this.spoolDir = spoolDir;
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     @Override
@@ -56,10 +63,11 @@ public final class WorkflowHostAgent implements HostAgent {
                 .packageManager(dnf)
                 .advisor(advisors.forHost(host, environment))
                 .store(store)
+                .quarantineStore(store) // the fleet's shared store, as --report-bucket is on real hosts
                 .spoolDir(spoolDir)
                 .build()
                 .run(new RunRequest(environment, host.instanceId(), host.hostname(), labHost.installroot().toString(),
-                        RunMode.PATCH, PatchPolicy.defaults()));
+                        RunMode.PATCH, policy));
         RunReport report = outcome.report();
         String key = outcome.storedAt().isEmpty() ? null
                 : ReportKeys.runReport(report.environment(), report.instanceId(), report.timestamp(), report.runIdPrefix());

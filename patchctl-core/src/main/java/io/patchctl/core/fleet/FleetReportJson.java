@@ -36,6 +36,7 @@ public final class FleetReportJson {
         summary.put("failure_analyses", report.insightCount());
         ObjectNode advisors = summary.putObject("advisors");
         report.advisors().forEach((label, n) -> advisors.put(label.toLowerCase(Locale.ROOT), n));
+        root.set("quarantine", mapper.valueToTree(FleetQuarantine.of(report.hosts())));
         root.set("hosts", mapper.valueToTree(report.hosts()));
         root.set("problems", mapper.valueToTree(report.problems()));
         return root;

@@ -34,12 +34,14 @@ import java.util.Objects;
  * @param startedAt      when a simulated cycle launched the host (null outside simulate or if never started)
  * @param finishedAt     when it finished (null likewise)
  * @param distro         the distribution the RunReport names ("Rocky Linux 9.3"), empty if unknown
+ * @param quarantine     what the per-update circuit breaker held on this host, or what this host quarantined
  */
 public record HostResult(String instanceId, String hostname, String environment, HostOutcome outcome,
                          Integer exitCode, String timestamp, long durationMillis, List<PendingUpdate> discovered,
                          List<String> installed, List<HeldItem> held, List<HeldItem> rejected, String advisorKind,
                          String modelId, String fallbackReason, String planCache, String error, String runReportKey,
-                         Insight insight, Instant startedAt, Instant finishedAt, String distro) {
+                         Insight insight, Instant startedAt, Instant finishedAt, String distro,
+                         HostQuarantine quarantine) {
 
     public HostResult {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -55,6 +57,7 @@ public record HostResult(String instanceId, String hostname, String environment,
         planCache = planCache == null ? "" : planCache;
         runReportKey = runReportKey == null ? "" : runReportKey;
         distro = distro == null ? "" : distro;
+        quarantine = quarantine == null ? HostQuarantine.NONE : quarantine;
     }
 
     /**
@@ -92,6 +95,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .planCache(advisor == null ? "" : advisor.planCache().id())
                 .error(firstNonBlank(run.error(), run.apply().error(), run.transactionTest().error()))
                 .runReportKey(key).distro(distroName(run.distro().name(), run.distro().id(), run.distro().versionId()))
+                .quarantine(HostQuarantine.of(run.quarantine(), run.instanceId()))
                 .build();
     }
 
@@ -121,6 +125,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .runReportKey(key)
                 .distro(distroName(JsonFields.text(distro, "name", ""), JsonFields.text(distro, "id", ""),
                         JsonFields.text(distro, "version_id", "")))
+                .quarantine(HostQuarantine.fromJson(run.get("quarantine"), JsonFields.text(run, "instance_id", "unknown")))
                 .build();
     }
 
@@ -148,7 +153,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .timestamp(timestamp).durationMillis(durationMillis).discovered(discovered).installed(installed)
                 .held(held).rejected(rejected).advisorKind(advisorKind).modelId(modelId).fallbackReason(fallbackReason)
                 .planCache(planCache).error(error).runReportKey(runReportKey).insight(insight).startedAt(startedAt)
-                .finishedAt(finishedAt).distro(distro);
+                .finishedAt(finishedAt).distro(distro).quarantine(quarantine);
     }
 
     /** "Bedrock (claude…)", "Rules", "Rules (Bedrock fell back: THROTTLED)", "Plan cache". */
@@ -230,6 +235,7 @@ public record HostResult(String instanceId, String hostname, String environment,
         private Instant startedAt;
         private Instant finishedAt;
         private String distro;
+        private HostQuarantine quarantine;
 
         private Builder() {
         }
@@ -339,10 +345,15 @@ public record HostResult(String instanceId, String hostname, String environment,
             return this;
         }
 
+        public Builder quarantine(HostQuarantine quarantine) {
+            this.quarantine = quarantine;
+            return this;
+        }
+
         public HostResult build() {
             return new HostResult(instanceId, hostname, environment, outcome, exitCode, timestamp, durationMillis, discovered,
                     installed, held, rejected, advisorKind, modelId, fallbackReason, planCache, error, runReportKey, insight,
-                    startedAt, finishedAt, distro);
+                    startedAt, finishedAt, distro, quarantine);
         }
     }
 }
