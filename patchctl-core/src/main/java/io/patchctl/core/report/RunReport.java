@@ -59,6 +59,8 @@ public record RunReport(
         SpoolDelivery spool,
         int rejectedTotal,
         List<String> notes,
+        // absent, not null, when no breaker ran (early exits, old reports): v1 reports keep their bytes
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         io.patchctl.core.quarantine.QuarantineSection quarantine) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
