@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code patchctl quarantine clear --env E (--package P | --all)}: lets the next hosts try the update again. */
 @Command(name = "clear", mixinStandardHelpOptions = true,
-        description = {"Clear a quarantine (its record and every host's evidence), so that the next hosts try the"
-                + " update again. Clearing a package that is not quarantined changes nothing and is not an error."},
+        description = {"Clear a quarantine, so that the next hosts try the update again.",
+            "Deletes the record and every host's evidence. Clearing a package that is not quarantined changes nothing"
+                + " and is not an error."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:cleared (or nothing to clear)", "1:bad option (neither or both of --package and --all,"
                 + " a package name that is no RPM name)", "5:the report store is unavailable"})

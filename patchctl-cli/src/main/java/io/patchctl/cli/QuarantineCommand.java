@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code patchctl quarantine list|clear}: the per-update circuit breaker's quarantine of an environment. */
 @Command(name = "quarantine", mixinStandardHelpOptions = true,
-        description = {"The updates quarantined in an environment: each failed on a host this cycle (scriptlet,"
-                + " file conflict, dependency), and later hosts hold it until the quarantine expires or is cleared."},
+        description = {"List or clear the updates the circuit breaker quarantined in an environment.",
+            "Each failed on a host this cycle (scriptlet, file conflict, dependency); later hosts hold it until the"
+                + " quarantine expires or is cleared."},
         subcommands = {QuarantineListCommand.class, QuarantineClearCommand.class})
 public final class QuarantineCommand implements Runnable {
 

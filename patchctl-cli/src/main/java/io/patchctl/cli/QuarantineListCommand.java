@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code patchctl quarantine list --env E}: the environment's quarantine as JSON on stdout. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the environment's quarantined updates as JSON: active ones (held by later hosts),"
-                + " expired ones (ignored), and records that could not be read."},
+        description = {"List the environment's quarantined updates as JSON on stdout.",
+            "Active ones (held by later hosts), expired ones (ignored), and records that could not be read."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed (also when nothing is quarantined)", "1:bad option",
             "5:the report store is unavailable"})
