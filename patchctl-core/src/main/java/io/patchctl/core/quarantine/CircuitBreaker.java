@@ -75,6 +75,10 @@ public final class CircuitBreaker {
         if (store == null) {
             return new Check(env, QuarantineView.empty(), QuarantineSection.State.OFF, offReason, discovered);
         }
+        if (discovered.isEmpty()) {
+            // nothing could be held: a patched host costs the store nothing
+            return new Check(env, QuarantineView.empty(), QuarantineSection.State.ON, "nothing pending: not read", discovered);
+        }
         try {
             return new Check(env, store.read(env, clock.instant()), QuarantineSection.State.ON, store.describe(), discovered);
         } catch (RuntimeException e) {
