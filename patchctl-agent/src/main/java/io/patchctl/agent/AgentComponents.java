@@ -239,6 +239,15 @@ public class AgentComponents {
         return aws.bedrockAdvisor(s, cacheStore, RunCommand.hostname());
     }
 
+    /**
+     * Where the per-update circuit breaker keeps the environment's quarantine: the report bucket (shared by
+     * the fleet), else the report dir; none without either (the breaker is then off).
+     */
+    public Optional<ReportStore> quarantineStore(Settings s) {
+        return s.reportBucket() != null ? Optional.of(aws.bucketStore(s))
+                : Optional.ofNullable(s.reportDir()).map(DirectoryReportStore::new);
+    }
+
     public List<ReportStore> stores(Settings s) {
         List<ReportStore> stores = new ArrayList<>();
         if (s.reportDir() != null) {

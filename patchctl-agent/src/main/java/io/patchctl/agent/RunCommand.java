@@ -252,6 +252,7 @@ public final class RunCommand implements Callable<Integer> {
                         components.runningKernel(settings), components.clock()))
                 .cancellation(cancellation::get);
         components.stores(settings).forEach(workflow::store);
+        components.quarantineStore(settings).ifPresent(workflow::quarantineStore);
         components.hooks(settings).forEach(workflow::hook);
 
         RunOutcome outcome = workflow.build().run(new RunRequest(environment, instance, hostname,

@@ -16,6 +16,7 @@ import io.patchctl.core.insights.RulesAnalyst;
 import io.patchctl.core.insights.WindowTargetResolver;
 import io.patchctl.core.internal.json.Json;
 import io.patchctl.core.plan.Advisor;
+import io.patchctl.core.plan.PatchPolicy;
 import io.patchctl.core.plan.RulesAdvisor;
 import io.patchctl.core.store.ReportStore;
 import io.patchctl.core.insights.InsightService;
@@ -40,11 +41,11 @@ final class DefaultSimulationWiring implements SimulationWiring {
     private final Clock clock = Clock.systemUTC();
 
     @Override
-    public HostAgent agent(String advisor, String modelId, String region, ReportStore store) {
+    public HostAgent agent(String advisor, String modelId, String region, ReportStore store, PatchPolicy policy) {
         Path spool = Path.of(System.getProperty("java.io.tmpdir"), "patchctl-simulate-spool");
         if ("rules".equals(advisor)) {
             RulesAdvisor rules = new RulesAdvisor();
-            return new WorkflowHostAgent((host, env) -> rules, spool);
+            return new WorkflowHostAgent((host, env) -> rules, spool, policy);
         }
         // One model client per agent run, as on a real host: its overall time budget is per run.
         // The plan cache lives in the shared store, so hosts with the same updates share one plan.
@@ -53,7 +54,7 @@ final class DefaultSimulationWiring implements SimulationWiring {
                 Advisor bedrock = new ModelAdvisor(client, StorePlanCache.builder().store(store).env(env)
                         .owner(host.instanceId()).clock(clock).pollInterval(Duration.ofMillis(100)).build(),
                         new RulesAdvisor());
-                return new WorkflowHostAgent((h, e) -> bedrock, spool).run(host, labHost, env, reports);
+                return new WorkflowHostAgent((h, e) -> bedrock, spool, policy).run(host, labHost, env, reports);
             }
         };
     }

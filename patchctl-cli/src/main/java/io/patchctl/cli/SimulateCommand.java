@@ -8,11 +8,14 @@ import io.patchctl.agent.VerboseOption;
 import io.patchctl.core.fleet.FleetReport;
 import io.patchctl.cli.fleetreport.FleetReportFiles;
 import io.patchctl.core.fleet.HostOutcome;
+import io.patchctl.core.fleet.FleetQuarantine;
 import io.patchctl.core.fleet.SummaryTable;
 import io.patchctl.cli.simulate.HostRun;
 import io.patchctl.cli.simulate.ProgressReporter;
 import io.patchctl.cli.simulate.Simulation;
 import io.patchctl.cli.simulate.SimulationWiring;
+import io.patchctl.core.plan.PatchPolicy;
+import io.patchctl.core.quarantine.QuarantineStore;
 import io.patchctl.core.internal.json.Json;
 import io.patchctl.core.run.ExitCode;
 import io.patchctl.core.store.ReportStore;
@@ -27,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -98,6 +102,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--lab-cache", paramLabel = "DIR",
             description = "Where the built lab is cached (default: $PATCHCTL_LAB_CACHE or <tmp>/patchctl-lab-cache).")
     Path labCache;
+
+    @Option(names = "--no-quarantine",
+            description = "Turn the per-update circuit breaker off (policy circuit_breaker: off), to compare: every host"
+                    + " with the failing update then fails on it.")
+    boolean noQuarantine;
 
     @Option(names = "--keep-hosts", description = "Keep the hosts' installroots under DIR/hosts for inspection.")
     boolean keepHosts;
@@ -184,7 +193,15 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         try {
             Path hostsDir = keepHosts ? out.resolve("hosts") : Files.createTempDirectory("patchctl-simulate-");
-            Simulation simulation = new Simulation(lab, wiring.agent(advisor.id(), model.modelId(), model.region(), store),
+            PatchPolicy policy = PatchPolicy.builder().circuitBreaker(!noQuarantine).build();
+            if (!noQuarantine) {
+                // one simulate run is one cycle: a quarantine an earlier run left in this store is not this cycle's
+                List<String> cleared = new QuarantineStore(store).clear(environment, java.util.Optional.empty());
+                if (!cleared.isEmpty()) {
+                    stderr.println("patchctl simulate: cleared the quarantine of an earlier cycle: " + String.join(", ", cleared));
+                }
+            }
+            Simulation simulation = new Simulation(lab, wiring.agent(advisor.id(), model.modelId(), model.region(), store, policy),
                     wiring.analyzer(advisor.id(), model.modelId(), model.region(), environment, store), store, Clock.systemUTC());
             result = simulation.run(new Simulation.Settings(hosts, concurrency, maxErrors, environment, advisor.id(), account,
                     model.region(), "patchctl-run-patch", hostsDir, keepHosts), bar);
@@ -222,6 +239,10 @@ public final class SimulateCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "Cycle: %.1f s, %.1f hosts/min, %d distinct update sets, reports in %s%n",
                 report.cycle().wallMillis() / 1000.0, report.cycle().hostsPerMinute(report.hostsRun()),
                 report.cycle().distinctUpdateSets(), store.describe());
+        for (FleetQuarantine.Entry q : FleetQuarantine.of(report.hosts())) {
+            stdout.printf(Locale.ROOT, "Quarantined: %s-%s (%s) failed on %d host(s), first %s; held by %d host(s)%n",
+                    q.packageName(), q.evr(), q.failureClass(), q.failedOn().size(), q.firstFailedOn(), q.saved().size());
+        }
         stdout.println("Fleet report: " + html);
         stdout.flush();
         if (result.unstored() > 0) {

@@ -36,6 +36,8 @@ public final class FleetReportHtml {
     static final List<ReportSection> SECTIONS = List.of(
             new FailureSection(),
             new FunctionSection("exceptions", "Exceptions", ExceptionsHtml::render, r -> !r.exceptions().isEmpty()),
+            new FunctionSection("quarantine", "Quarantine", QuarantineHtml::render,
+                    r -> !io.patchctl.core.fleet.FleetQuarantine.of(r.hosts()).isEmpty()),
             new SlaSection()
             // one line per feature section, e.g. new ApprovalSection(), new QuarantineSection()
     );

@@ -1,5 +1,6 @@
 package io.patchctl.cli.simulate;
 
+import io.patchctl.core.plan.PatchPolicy;
 import io.patchctl.core.store.ReportStore;
 
 /**
@@ -13,8 +14,9 @@ public interface SimulationWiring extends AutoCloseable {
      * @param advisor "rules" or "bedrock"
      * @param modelId the Bedrock model for the bedrock advisor
      * @param region  the Bedrock region
+     * @param policy  the policy every host runs with (simulate's {@code --no-quarantine} turns the circuit breaker off)
      */
-    HostAgent agent(String advisor, String modelId, String region, ReportStore store);
+    HostAgent agent(String advisor, String modelId, String region, ReportStore store, PatchPolicy policy);
 
     /** The insights code, storing InsightReports in {@code store}. */
     FailureAnalyzer analyzer(String advisor, String modelId, String region, String environment, ReportStore store);

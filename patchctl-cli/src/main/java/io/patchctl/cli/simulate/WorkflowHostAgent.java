@@ -8,6 +8,7 @@ import io.patchctl.core.run.RunRequest;
 import io.patchctl.core.host.PackageManager;
 import io.patchctl.core.internal.json.Json;
 import io.patchctl.core.plan.Advisor;
+import io.patchctl.core.plan.PatchPolicy;
 import io.patchctl.core.advisory.RpmVersion;
 import io.patchctl.core.reboot.RebootCoordinator;
 import io.patchctl.core.reboot.RebootMarkerFile;
@@ -42,14 +43,21 @@ public final class WorkflowHostAgent implements HostAgent {
 
     private final AdvisorSource advisors;
     private final Path spoolDir;
+    private final PatchPolicy policy;
 
     /**
      * @param advisors where each host's advisor comes from
      * @param spoolDir where a report goes if the store fails (as on a real host)
      */
     public WorkflowHostAgent(AdvisorSource advisors, Path spoolDir) {
+        this(advisors, spoolDir, PatchPolicy.defaults());
+    }
+
+    /** @param policy every host's policy */
+    public WorkflowHostAgent(AdvisorSource advisors, Path spoolDir, PatchPolicy policy) {
         this.advisors = Objects.requireNonNull(advisors, "advisors");
         this.spoolDir = spoolDir;
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     @Override
@@ -80,12 +88,22 @@ public final class WorkflowHostAgent implements HostAgent {
                 .packageManager(dnf)
                 .advisor(advisors.forHost(host, environment))
                 .store(store)
+                .quarantineStore(store) // the fleet's shared store, as --report-bucket is on real hosts
                 .spoolDir(spoolDir)
                 .reboots(new RebootCoordinator(new RebootMarkerFile(labHost.dir().resolve("state")),
                         () -> java.util.Optional.ofNullable(booted.get()), Clock.systemUTC()))
                 .build()
                 .run(new RunRequest(environment, host.instanceId(), host.hostname(), labHost.installroot().toString(),
-                        RunMode.PATCH, host.profile().policy()));
+                        RunMode.PATCH, hostPolicy(host)));
+    }
+
+    /**
+     * The host's profile policy (a kernel-reboot host plans kernels) with the fleet's circuit-breaker settings
+     * (simulate --no-quarantine turns it off for every host).
+     */
+    private PatchPolicy hostPolicy(SimulatedHost host) {
+        return host.profile().policy().toBuilder().circuitBreaker(policy.circuitBreaker())
+                .quarantineTtl(policy.quarantineTtl()).campaign(policy.campaign()).build();
     }
 
     /** The newest installed kernel-core as {@code uname -r} would print it; null when the host has none. */

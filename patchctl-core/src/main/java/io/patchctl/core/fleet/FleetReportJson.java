@@ -38,6 +38,7 @@ public final class FleetReportJson {
         ObjectNode advisors = summary.putObject("advisors");
         report.advisors().forEach((label, n) -> advisors.put(label.toLowerCase(Locale.ROOT), n));
         root.set("exceptions", mapper.valueToTree(report.exceptions()));
+        root.set("quarantine", mapper.valueToTree(FleetQuarantine.of(report.hosts())));
         root.set("hosts", mapper.valueToTree(report.hosts()));
         root.set("problems", mapper.valueToTree(report.problems()));
         if (report.sla() != null) {

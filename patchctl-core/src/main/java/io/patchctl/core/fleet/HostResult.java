@@ -36,13 +36,14 @@ import java.util.Objects;
  * @param finishedAt     when it finished (null likewise)
  * @param distro         the distribution the RunReport names ("Rocky Linux 9.3"), empty if unknown
  * @param exceptions     the policy exceptions as the host's run saw them (RunReport {@code exceptions.entries})
+ * @param quarantine     what the per-update circuit breaker held on this host, or what this host quarantined
  */
 public record HostResult(String instanceId, String hostname, String environment, HostOutcome outcome,
                          Integer exitCode, String timestamp, long durationMillis, List<PendingUpdate> discovered,
                          List<String> installed, List<HeldItem> held, List<HeldItem> rejected, String advisorKind,
                          String modelId, String fallbackReason, String planCache, String error, String runReportKey,
                          Insight insight, Instant startedAt, Instant finishedAt, String distro,
-                         List<ExceptionStatus> exceptions) {
+                         List<ExceptionStatus> exceptions, HostQuarantine quarantine) {
 
     public HostResult {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -59,6 +60,7 @@ public record HostResult(String instanceId, String hostname, String environment,
         runReportKey = runReportKey == null ? "" : runReportKey;
         distro = distro == null ? "" : distro;
         exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+        quarantine = quarantine == null ? HostQuarantine.NONE : quarantine;
     }
 
     /**
@@ -97,6 +99,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .error(firstNonBlank(run.error(), run.apply().error(), run.transactionTest().error()))
                 .runReportKey(key).distro(distroName(run.distro().name(), run.distro().id(), run.distro().versionId()))
                 .exceptions(run.exceptions() == null ? List.of() : run.exceptions().entries())
+                .quarantine(HostQuarantine.of(run.quarantine(), run.instanceId()))
                 .build();
     }
 
@@ -127,6 +130,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .distro(distroName(JsonFields.text(distro, "name", ""), JsonFields.text(distro, "id", ""),
                         JsonFields.text(distro, "version_id", "")))
                 .exceptions(JsonFields.list(JsonFields.object(run, "exceptions"), "entries", HostResult::exception))
+                .quarantine(HostQuarantine.fromJson(run.get("quarantine"), JsonFields.text(run, "instance_id", "unknown")))
                 .build();
     }
 
@@ -154,7 +158,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .timestamp(timestamp).durationMillis(durationMillis).discovered(discovered).installed(installed)
                 .held(held).rejected(rejected).advisorKind(advisorKind).modelId(modelId).fallbackReason(fallbackReason)
                 .planCache(planCache).error(error).runReportKey(runReportKey).insight(insight).startedAt(startedAt)
-                .finishedAt(finishedAt).distro(distro).exceptions(exceptions);
+                .finishedAt(finishedAt).distro(distro).exceptions(exceptions).quarantine(quarantine);
     }
 
     /** "Bedrock (claude…)", "Rules", "Rules (Bedrock fell back: THROTTLED)", "Plan cache". */
@@ -247,6 +251,7 @@ public record HostResult(String instanceId, String hostname, String environment,
         private Instant finishedAt;
         private String distro;
         private List<ExceptionStatus> exceptions;
+        private HostQuarantine quarantine;
 
         private Builder() {
         }
@@ -361,10 +366,15 @@ public record HostResult(String instanceId, String hostname, String environment,
             return this;
         }
 
+        public Builder quarantine(HostQuarantine quarantine) {
+            this.quarantine = quarantine;
+            return this;
+        }
+
         public HostResult build() {
             return new HostResult(instanceId, hostname, environment, outcome, exitCode, timestamp, durationMillis, discovered,
                     installed, held, rejected, advisorKind, modelId, fallbackReason, planCache, error, runReportKey, insight,
-                    startedAt, finishedAt, distro, exceptions);
+                    startedAt, finishedAt, distro, exceptions, quarantine);
         }
     }
 }

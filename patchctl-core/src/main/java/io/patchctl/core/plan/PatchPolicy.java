@@ -27,10 +27,15 @@ import java.util.Map;
  * @param sla                days from advisory date to fix per severity, for the fleet report's SLA clocks
  * @param campaign           the CVEs/advisories this run is limited to ({@code patchctl run --cve/--advisory},
  *                           not a policy-file key); {@link CampaignSelection#NONE} = every update in scope
+ * @param circuitBreaker     quarantine an update that fails on a host, so that later hosts hold it and patch
+ *                           the rest (default on; {@code circuit_breaker:}, see core.quarantine.CircuitBreaker)
+ * @param quarantineTtl      how long such a quarantine lasts: the rest of the cycle (default 24 h;
+ *                           {@code quarantine_hours:})
  */
 public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
                           ReleaseTrack release, RepairMode repair, ApprovalPolicy approval, HookPolicy hooks,
-                          RebootMode reboot, SlaTargets sla, CampaignSelection campaign) {
+                          RebootMode reboot, SlaTargets sla, CampaignSelection campaign,
+                          boolean circuitBreaker, java.time.Duration quarantineTtl) {
     /** {@code reboot:} in the policy file. */
     public enum RebootMode {
         /** Updates that need a reboot are held (kernel* by default, as before this key existed). */
@@ -78,16 +83,23 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         reboot = reboot == null ? RebootMode.NEVER : reboot;
         sla = sla == null ? SlaTargets.defaults() : sla;
         campaign = campaign == null ? CampaignSelection.NONE : campaign;
+        quarantineTtl = quarantineTtl == null ? DEFAULT_QUARANTINE_TTL : quarantineTtl;
+        if (quarantineTtl.isNegative() || quarantineTtl.isZero()) {
+            throw new IllegalArgumentException("quarantineTtl must be positive, was " + quarantineTtl);
+        }
     }
 
+    /** "The rest of the cycle" unless the policy says otherwise: a daily patch window. */
+    public static final java.time.Duration DEFAULT_QUARANTINE_TTL = java.time.Duration.ofHours(24);
+
     /**
-     * A policy with none of the later keys (approval age, exceptions, hooks, reboot, sla) outside any campaign:
-     * the keys every policy had before them.
+     * A policy with none of the later keys (approval age, exceptions, hooks, reboot, sla) outside any campaign, with the circuit breaker on for
+     * the default time: the keys every policy had before them.
      */
     public PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, boolean holdRebootPackages, int maxPackages,
                        ReleaseTrack release, RepairMode repair) {
         this(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, ApprovalPolicy.NONE,
-                HookPolicy.none(), RebootMode.NEVER, null, CampaignSelection.NONE);
+                HookPolicy.none(), RebootMode.NEVER, null, CampaignSelection.NONE, true, DEFAULT_QUARANTINE_TTL);
     }
 
     /**
@@ -117,7 +129,7 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
     public Builder toBuilder() {
         return new Builder().holdGlobs(holdGlobs).minimumSeverity(minimumSeverity).holdRebootPackages(holdRebootPackages)
                 .maxPackages(maxPackages).release(release).repair(repair).approval(approval).hooks(hooks).reboot(reboot)
-                .sla(sla).campaign(campaign);
+                .sla(sla).campaign(campaign).circuitBreaker(circuitBreaker).quarantineTtl(quarantineTtl);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -141,6 +153,8 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
         private RebootMode reboot = RebootMode.NEVER;
         private SlaTargets sla;
         private CampaignSelection campaign = CampaignSelection.NONE;
+        private boolean circuitBreaker = true;
+        private java.time.Duration quarantineTtl = DEFAULT_QUARANTINE_TTL;
 
         private Builder() {
         }
@@ -207,14 +221,25 @@ public record PatchPolicy(List<String> holdGlobs, Severity minimumSeverity, bool
             return this;
         }
 
+        public Builder circuitBreaker(boolean circuitBreaker) {
+            this.circuitBreaker = circuitBreaker;
+            return this;
+        }
+
+        public Builder quarantineTtl(java.time.Duration quarantineTtl) {
+            this.quarantineTtl = quarantineTtl;
+            return this;
+        }
+
         public Builder hooks(HookPolicy hooks) {
+
             this.hooks = hooks;
             return this;
         }
 
         public PatchPolicy build() {
             return new PatchPolicy(holdGlobs, minimumSeverity, holdRebootPackages, maxPackages, release, repair, approval,
-                    hooks, reboot, sla, campaign);
+                    hooks, reboot, sla, campaign, circuitBreaker, quarantineTtl);
         }
     }
 

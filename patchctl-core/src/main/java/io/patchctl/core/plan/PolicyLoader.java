@@ -40,6 +40,8 @@ import java.util.Set;
  * hooks:                                   # operator hooks, see HookPolicyParser and docs/cli.md
  *   post_install: {command: ["/usr/local/bin/health-check"], timeout_seconds: 60}
  * reboot: never                            # never | if-needed: install kernels, reboot through SSM (exit 194)
+ * circuit_breaker: on                      # on | off: quarantine an update that fails on a host
+ * quarantine_hours: 24                     # 1-720: how long such a quarantine lasts (the cycle)
  * </pre>
  * With {@code reboot: if-needed} and no {@code hold_packages} key, the default hold list is empty: the
  * default {@code ["kernel*"]} exists only because kernels need a reboot. A {@code hold_packages} written in
@@ -52,7 +54,8 @@ import java.util.Set;
 public final class PolicyLoader {
 
     static final Set<String> KEYS = Set.of("hold_packages", "minimum_severity", "hold_reboot_packages", "max_packages",
-            "release", "repair", "approve_after_days", "exceptions", "hooks", "reboot", "sla");
+            "release", "repair", "approve_after_days", "exceptions", "hooks", "reboot", "sla", "circuit_breaker",
+            "quarantine_hours");
 
     // A duplicate key is an error, not "last one wins": `hold_packages` given twice with an empty
     // second list would otherwise silently approve kernel updates.
@@ -205,6 +208,24 @@ public final class PolicyLoader {
                 }
                 default -> throw new PolicyException("reboot must be never or if-needed, found " + describe(n));
             }
+        }
+        if (root.has("circuit_breaker")) {
+            // YAML 1.1 reads a bare on/off as a boolean: both spellings mean the same
+            JsonNode n = root.get("circuit_breaker");
+            String v = n.isBoolean() ? (n.booleanValue() ? "on" : "off")
+                    : n.isTextual() ? n.textValue().strip().toLowerCase(Locale.ROOT) : "";
+            switch (v) {
+                case "on" -> policy.circuitBreaker(true);
+                case "off" -> policy.circuitBreaker(false);
+                default -> throw new PolicyException("circuit_breaker must be on or off, found " + describe(n));
+            }
+        }
+        if (root.has("quarantine_hours")) {
+            JsonNode n = root.get("quarantine_hours");
+            if (!n.isInt() || n.intValue() < 1 || n.intValue() > 720) {
+                throw new PolicyException("quarantine_hours must be a whole number from 1 to 720, found " + describe(n));
+            }
+            policy.quarantineTtl(java.time.Duration.ofHours(n.intValue()));
         }
         return policy.build();
     }

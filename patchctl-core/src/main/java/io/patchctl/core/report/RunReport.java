@@ -40,6 +40,8 @@ import java.util.Objects;
  * @param campaign       the CVE/advisory campaign this run was limited to and what each id came to
  *                       ({@code patchctl run --cve/--advisory}); null (and absent from the JSON) when the run
  *                       was not a campaign
+ * @param quarantine     the per-update circuit breaker: packages it held, expired quarantines, what this run
+ *                       quarantined (null in old reports)
  */
 public record RunReport(
         String schema,
@@ -78,7 +80,10 @@ public record RunReport(
         io.patchctl.core.verify.FixReport fixVerification,
         io.patchctl.core.reboot.RebootSection reboot,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        CampaignReport campaign) {
+        CampaignReport campaign,
+        // absent, not null, when no breaker ran (early exits, old reports): v1 reports keep their bytes
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        io.patchctl.core.quarantine.QuarantineSection quarantine) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
@@ -125,7 +130,7 @@ public record RunReport(
                 .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error).distro(distro)
                 .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes)
                 .exceptions(exceptions).approvalAge(approvalAge).hooks(hooks)
-                .fixVerification(fixVerification).reboot(reboot).campaign(campaign);
+                .fixVerification(fixVerification).reboot(reboot).campaign(campaign).quarantine(quarantine);
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */
@@ -169,6 +174,7 @@ public record RunReport(
         private io.patchctl.core.verify.FixReport fixVerification;
         private io.patchctl.core.reboot.RebootSection reboot;
         private CampaignReport campaign;
+        private io.patchctl.core.quarantine.QuarantineSection quarantine;
 
         private Builder() {
         }
@@ -338,6 +344,11 @@ public record RunReport(
             return this;
         }
 
+        public Builder quarantine(io.patchctl.core.quarantine.QuarantineSection quarantine) {
+            this.quarantine = quarantine;
+            return this;
+        }
+
         public Builder hooks(io.patchctl.core.hooks.HooksReport hooks) {
             this.hooks = hooks;
             return this;
@@ -347,7 +358,7 @@ public record RunReport(
             return new RunReport(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode,
                     status, exitCode, discovered, advisor, plan, approved, held, rejected, transactionTest, apply,
                     verification, rebootNeeded, dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    rejectedTotal, notes, exceptions, approvalAge, hooks, fixVerification, reboot, campaign);
+                    rejectedTotal, notes, exceptions, approvalAge, hooks, fixVerification, reboot, campaign, quarantine);
         }
     }
 }

@@ -27,6 +27,8 @@ import io.patchctl.core.report.RunStatus;
 import io.patchctl.core.report.SpoolDelivery;
 import io.patchctl.core.report.TransactionTest;
 import io.patchctl.core.report.Verification;
+import io.patchctl.core.quarantine.CircuitBreaker;
+import io.patchctl.core.quarantine.QuarantineStore;
 import io.patchctl.core.store.DirectoryReportStore;
 import io.patchctl.core.store.ReportKeys;
 import io.patchctl.core.store.ReportStore;
@@ -67,6 +69,7 @@ public final class AgentWorkflow {
     private final SpoolSender.Limits spoolLimits;
     private final io.patchctl.core.hooks.HookRunner hookRunner;
     private final io.patchctl.core.reboot.RebootCoordinator reboots;
+    private final ReportStore quarantineStore;
 
     private AgentWorkflow(Builder b) {
         this.packageManager = Objects.requireNonNull(b.packageManager, "packageManager");
@@ -80,6 +83,7 @@ public final class AgentWorkflow {
         this.spoolLimits = b.spoolLimits;
         this.hookRunner = b.hookRunner;
         this.reboots = b.reboots;
+        this.quarantineStore = b.quarantineStore;
     }
 
     public static Builder builder() {
@@ -126,10 +130,13 @@ public final class AgentWorkflow {
         if (cancelled(d, "planning")) {
             return finish(d, start);
         }
+        d.quarantine = circuitBreaker(request.policy()).check(request.environment(), d.discovered);
+        d.notes.addAll(d.quarantine.notes());
         AdvisorOutcome outcome = advise(d.discovered, request, d.distro);
         d.advisor = AdvisorSection.of(outcome.info(), "cache".equals(outcome.info().kind()) ? io.patchctl.core.plan.PlanCacheStatus.HIT : outcome.info().planCache());
         d.plan = outcome.plan();
-        GuardedPlan guarded = new PolicyGuard(request.policy()).guard(d.discovered, outcome);
+        // the quarantine only narrows what the guard approved (the advisor's plan, shared or not, is unchanged)
+        GuardedPlan guarded = d.quarantine.apply(new PolicyGuard(request.policy()).guard(d.discovered, outcome));
         d.guarded = guarded;
         PolicyRules rules = new PolicyRules(request.policy());
         Map<String, List<SecurityUpdate>> byName = PolicyGuard.byName(d.discovered);
@@ -166,6 +173,7 @@ public final class AgentWorkflow {
             boolean passed = apply.testPassed() != null ? apply.testPassed() : apply.success();
             d.transactionTest = new TransactionTest(true, passed, passed ? null : apply.exitCode(), passed ? null : apply.error());
             if (!passed) {
+                d.quarantine.recordFailure(request.instanceId(), d.runId, apply, guarded.approved());
                 d.verification = policyView(byName.keySet(), byName, rules);
                 d.fail("transaction test failed, nothing was changed: " + apply.error());
                 return finish(d, start);
@@ -174,6 +182,7 @@ public final class AgentWorkflow {
             TransactionOutcome test = packageManager.testUpgrade(guarded.approved());
             d.transactionTest = new TransactionTest(true, test.success(), test.exitCode(), test.error());
             if (!test.success()) {
+                d.quarantine.recordFailure(request.instanceId(), d.runId, test, guarded.approved());
                 d.verification = policyView(byName.keySet(), byName, rules);
                 d.fail("transaction test failed, nothing was changed: " + test.error());
                 return finish(d, start);
@@ -201,6 +210,7 @@ public final class AgentWorkflow {
             d.rebootNeeded = packageManager.rebootNeeded().orElse(null);
         }
         if (!apply.success()) {
+            d.quarantine.recordFailure(request.instanceId(), d.runId, apply, guarded.approved());
             d.fail("upgrade failed: " + apply.error());
         }
         HookSteps.applyOutcome(d.hooked, afterHook, message -> {
@@ -342,6 +352,17 @@ public final class AgentWorkflow {
         return new Verification(true, allowed, held);
     }
 
+    /** The per-update circuit breaker: on when the policy wants it and a shared store holds the quarantine. */
+    private CircuitBreaker circuitBreaker(PatchPolicy policy) {
+        if (!policy.circuitBreaker()) {
+            return CircuitBreaker.off("policy circuit_breaker: off");
+        }
+        if (quarantineStore == null) {
+            return CircuitBreaker.off("no shared report store (--report-dir or --report-bucket) to keep a quarantine in");
+        }
+        return CircuitBreaker.on(new QuarantineStore(quarantineStore), policy.quarantineTtl(), clock);
+    }
+
     private AdvisorOutcome advise(List<SecurityUpdate> discovered, RunRequest request, Distro distro) {
         long start = System.nanoTime();
         try {
@@ -446,6 +467,7 @@ public final class AgentWorkflow {
         io.patchctl.core.verify.FixReport awaitingReboot;
         io.patchctl.core.reboot.RebootSection reboot;
         boolean resumed;
+        CircuitBreaker.Check quarantine;
 
         Draft(RunRequest request, String runId, Instant timestamp) {
             this.request = request;
@@ -479,6 +501,7 @@ public final class AgentWorkflow {
                             guarded != null, guarded == null ? List.of() : guarded.approved(),
                             guarded == null ? List.of() : guarded.held(), apply == null ? ApplyResult.notRun() : apply,
                             verification == null ? Verification.notRun() : verification, status, error))
+                    .quarantine(quarantine == null ? null : quarantine.section())
                     .build();
         }
     }
@@ -511,6 +534,7 @@ public final class AgentWorkflow {
             this.reboots = reboots;
             return this;
         }
+        private ReportStore quarantineStore;
 
         /** True once the run must stop (SIGTERM): checked before each step; a running dnf is never interrupted here. */
         public Builder cancellation(java.util.function.BooleanSupplier cancellation) {
@@ -532,6 +556,15 @@ public final class AgentWorkflow {
         /** Default: the rules advisor. */
         public Builder advisor(Advisor advisor) {
             this.advisor = advisor;
+            return this;
+        }
+
+        /**
+         * Where the environment's quarantine is kept (the per-update circuit breaker): the shared report
+         * store, the bucket when there is one. Without it the breaker is off.
+         */
+        public Builder quarantineStore(ReportStore store) {
+            this.quarantineStore = store;
             return this;
         }
 

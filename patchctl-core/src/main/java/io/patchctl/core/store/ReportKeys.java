@@ -49,6 +49,26 @@ public final class ReportKeys {
         return "bedrock-plan-cache/" + segment(env) + "/" + segment(fingerprint) + ".json";
     }
 
+    /** Where one environment's quarantined packages are kept (the per-update circuit breaker). */
+    public static String quarantinePrefix(String env) {
+        return "bedrock-patch-quarantine/" + segment(env) + "/";
+    }
+
+    /** The quarantine record of one package: the first host to fail on it wrote it (conditional create). */
+    public static String quarantine(String env, String packageName) {
+        return quarantinePrefix(env) + packageSegment(packageName) + ".json";
+    }
+
+    /** Each failing host's own evidence for a quarantined package, so that none is lost in a race. */
+    public static String quarantineEvidence(String env, String packageName, String instanceId) {
+        return quarantinePrefix(env) + packageSegment(packageName) + "/" + segment(instanceId) + ".json";
+    }
+
+    /** An RPM name as a key segment: '+' (libstdc++) is not a safe segment character, ':' never occurs in RPM names. */
+    private static String packageSegment(String packageName) {
+        return segment(packageName == null ? null : packageName.replace('+', ':'));
+    }
+
     /**
      * Rejects key segments that could climb out of the layout or be misread as paths ("..", "/",
      * spaces). Event fields and CLI values reach keys, so they are checked, not trusted.

@@ -39,7 +39,29 @@ class PolicyLoaderTest {
     void parse_misspelledKey_isAnErrorNamingIt() {
         assertThatThrownBy(() -> PolicyLoader.parse("hold_package: [\"openssl*\"]\n"))
                 .isInstanceOf(PolicyException.class)
-                .hasMessageStartingWith("unknown key 'hold_package'; expected one of [").hasMessageContaining(" hold_packages,");
+                .hasMessageStartingWith("unknown key 'hold_package'; expected one of [")
+                .hasMessageContaining(" hold_packages,");
+    }
+
+    @Test
+    void parse_circuitBreakerAndQuarantineHours_areRead() {
+        PatchPolicy off = PolicyLoader.parse("circuit_breaker: off\nquarantine_hours: 6\n");
+        PatchPolicy on = PolicyLoader.parse("circuit_breaker: \"on\"\n");
+
+        assertThat(off.circuitBreaker()).isFalse();
+        assertThat(off.quarantineTtl()).isEqualTo(java.time.Duration.ofHours(6));
+        assertThat(on.circuitBreaker()).isTrue();
+        assertThat(PatchPolicy.defaults().circuitBreaker()).isTrue();
+        assertThat(PatchPolicy.defaults().quarantineTtl()).isEqualTo(java.time.Duration.ofHours(24));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"circuit_breaker: maybe", "circuit_breaker: 1",
+            "quarantine_hours: 0", "quarantine_hours: 721", "quarantine_hours: 1.5", "quarantine_hours: \"24\""})
+    void parse_badCircuitBreakerValue_isAnErrorNamingTheKey(String yaml) {
+        assertThatThrownBy(() -> PolicyLoader.parse(yaml + "\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining(yaml.substring(0, yaml.indexOf(':')) + " must be");
     }
 
     @Test
