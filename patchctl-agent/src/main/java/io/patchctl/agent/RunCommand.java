@@ -119,6 +119,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose = new VerboseOption();
 
+    @Mixin
+    RingOptions rings = new RingOptions();
+
     private final AgentComponents components;
     /** Set by the SIGTERM hook (PatchctlMain): the workflow stops before its next step. */
     final java.util.concurrent.atomic.AtomicBoolean cancellation = new java.util.concurrent.atomic.AtomicBoolean();
@@ -167,6 +170,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--installroot " + installroot + " is not a directory");
         }
+        rings.validate();
         PatchPolicy policy = policyFile == null ? PatchPolicy.defaults() : PolicyLoader.load(policyFile);
         List<String> effectiveDnfArgs = OsReleaseFile.dnfArgs(dnfArgs, policy, OsReleaseFile.read(installroot));
         ReportStoreOptions store = ReportStoreOptions.orNone(stores);
@@ -216,11 +220,12 @@ public final class RunCommand implements Callable<Integer> {
     private int runLocked(AgentComponents.Settings settings, String instance, String hostname, PatchPolicy policy) {
         AgentWorkflow.Builder workflow = AgentWorkflow.builder()
                 .packageManager(components.packageManager(settings))
-                .advisor(components.advisor(settings))
                 .spoolDir(spoolDir)
                 .cancellation(cancellation::get);
-        components.stores(settings).forEach(workflow::store);
+        java.util.List<io.patchctl.core.store.ReportStore> reportStores = components.stores(settings);
+        reportStores.forEach(workflow::store);
         components.hooks(settings).forEach(workflow::hook);
+        workflow.advisor(rings.wire(workflow, components.advisor(settings), reportStores, policy));
 
         RunOutcome outcome = workflow.build().run(new RunRequest(environment, instance, hostname,
                 installroot.toString(), scanOnly ? RunMode.SCAN_ONLY : RunMode.PATCH, policy));

@@ -17,9 +17,16 @@ public final class PolicyRules {
     private final PatchPolicy policy;
     private final List<PackageGlob> holdGlobs = new ArrayList<>();
     private final List<PackageGlob> rebootGlobs = new ArrayList<>();
+    private final List<HoldRule> extraHolds;
 
     public PolicyRules(PatchPolicy policy) {
+        this(policy, List.of());
+    }
+
+    /** @param extraHolds holds from outside the policy file (e.g. a ring's approval), applied after the policy's own */
+    public PolicyRules(PatchPolicy policy, List<HoldRule> extraHolds) {
         this.policy = policy;
+        this.extraHolds = List.copyOf(extraHolds);
         policy.holdGlobs().forEach(g -> holdGlobs.add(PackageGlob.of(g)));
         PatchPolicy.REBOOT_PACKAGE_GLOBS.forEach(g -> rebootGlobs.add(PackageGlob.of(g)));
     }
@@ -50,6 +57,12 @@ public final class PolicyRules {
         if (!highest.meets(policy.minimumSeverity())) {
             return Optional.of("severity " + highest.label() + " is below the policy minimum "
                     + policy.minimumSeverity().label());
+        }
+        for (HoldRule extra : extraHolds) {
+            Optional<String> reason = extra.holdReason(name, updates);
+            if (reason.isPresent()) {
+                return reason;
+            }
         }
         return Optional.empty();
     }
