@@ -224,8 +224,9 @@ public final class RunCommand implements Callable<Integer> {
                 .cancellation(cancellation::get);
         java.util.List<io.patchctl.core.store.ReportStore> reportStores = components.stores(settings);
         reportStores.forEach(workflow::store);
-        components.hooks(settings).forEach(workflow::hook);
+        // the ring's recorder before the components' hooks: the last of those closes the AWS clients
         workflow.advisor(rings.wire(workflow, components.advisor(settings), reportStores, policy));
+        components.hooks(settings).forEach(workflow::hook);
 
         RunOutcome outcome = workflow.build().run(new RunRequest(environment, instance, hostname,
                 installroot.toString(), scanOnly ? RunMode.SCAN_ONLY : RunMode.PATCH, policy));
