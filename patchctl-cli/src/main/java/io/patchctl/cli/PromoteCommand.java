@@ -72,6 +72,20 @@ public final class PromoteCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     ReportStoreOptions stores = new ReportStoreOptions();
 
+    /** Each environment has its own bucket: ring --to's agents read their approval from theirs. */
+    @ArgGroup(exclusive = true)
+    ToStore toStore;
+
+    static final class ToStore {
+        @Option(names = "--to-report-dir", paramLabel = "DIR",
+                description = "Report store of ring --to, where the approval is written (default: the --report-dir/--report-bucket of ring --from).")
+        java.nio.file.Path dir;
+
+        @Option(names = "--to-report-bucket", paramLabel = "NAME",
+                description = "S3 bucket of ring --to, where the approval is written (default: the store of ring --from).")
+        String bucket;
+    }
+
     @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION:-" + BedrockModels.DEFAULT_REGION + "}",
             description = "Region of the bucket (default: env AWS_REGION, else " + BedrockModels.DEFAULT_REGION + ").")
     String region;
@@ -106,10 +120,12 @@ public final class PromoteCommand implements Callable<Integer> {
         if (given.isEmpty()) {
             throw choice.usage("where are the rings? give --report-dir DIR or --report-bucket NAME");
         }
-        ReportStore store = choice.open(given, null, null, region, env);
+        ReportStore fromStore = choice.open(given, null, null, region, env);
+        ReportStore store = toStore == null ? fromStore
+                : choice.open(new ReportStoreOptions(toStore.dir, toStore.bucket), null, null, region, env);
         PromotionResult result;
         try {
-            result = new Promotion(store, clock).promote(request);
+            result = new Promotion(fromStore, store, clock).promote(request);
         } catch (NoSuccessfulRunException | IllegalArgumentException | IllegalStateException e) {
             throw new PatchctlException(ExitCode.USAGE, e.getMessage(), e);
         } catch (StoreUnavailableException e) {

@@ -89,6 +89,21 @@ class PromoteCommandTest {
     }
 
     @Test
+    void promote_betweenTwoStores_readsFromsSuccessesAndWritesTheApprovalIntoTheOtherStore() throws Exception {
+        Path staging = java.nio.file.Files.createDirectories(tmp.resolve("staging-bucket"));
+        Path prod = java.nio.file.Files.createDirectories(tmp.resolve("prod-bucket"));
+        seed(new DirectoryReportStore(staging), "i-01", T0);
+        clock.advance(Duration.ofDays(8));
+
+        int code = execute(Map.of(), "--from", "staging", "--to", "prod", "--report-dir", staging.toString(),
+                "--to-report-dir", prod.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(new DirectoryReportStore(prod).list(ReportKeys.ringApprovalPrefix("prod"))).hasSize(1);
+        assertThat(new DirectoryReportStore(staging).list(ReportKeys.ringApprovalPrefix("prod"))).isEmpty();
+    }
+
+    @Test
     void promote_beforeSoak_exitsZeroWritingNothing_andSaysWhen() throws Exception {
         seed(new DirectoryReportStore(tmp), "i-01", T0);
         clock.advance(Duration.ofDays(1));

@@ -37,14 +37,28 @@ public final class Promotion {
     static final int MAX_ATTEMPTS = 20;
 
     private final ReportStore store;
+    private final RingRecords fromRecords;
     private final RingRecords records;
     private final Clock clock;
 
+    /** Both rings in one store. */
     public Promotion(ReportStore store, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.records = new RingRecords(store);
+        this(store, store, clock);
+    }
+
+    /**
+     * @param fromStore where ring {@code from} records its successes (its environment's bucket)
+     * @param toStore   where ring {@code to}'s agents read their approval (their environment's bucket)
+     */
+    public Promotion(ReportStore fromStore, ReportStore toStore, Clock clock) {
+        this.store = Objects.requireNonNull(toStore, "toStore");
+        this.fromRecords = new RingRecords(Objects.requireNonNull(fromStore, "fromStore"));
+        this.fromDescription = fromStore.describe();
+        this.records = new RingRecords(toStore);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
+
+    private final String fromDescription;
 
     /**
      * @throws NoSuccessfulRunException when {@code from} has no recorded successful install
@@ -52,10 +66,10 @@ public final class Promotion {
      */
     public PromotionResult promote(PromotionRequest request) {
         Instant now = clock.instant();
-        List<RingSuccess> successes = records.successes(request.from());
+        List<RingSuccess> successes = fromRecords.successes(request.from());
         if (successes.isEmpty()) {
             throw new NoSuccessfulRunException("ring " + request.from() + " has no successful run recorded under "
-                    + store.describe() + "/" + ReportKeys.ringSuccessPrefix(request.from())
+                    + fromDescription + "/" + ReportKeys.ringSuccessPrefix(request.from())
                     + ": nothing to promote to ring " + request.to() + " (run its hosts with --ring " + request.from() + " first)");
         }
         Instant soakedBefore = now.minus(Duration.ofDays(request.soakDays()));
