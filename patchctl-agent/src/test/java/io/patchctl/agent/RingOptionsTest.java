@@ -59,4 +59,17 @@ class RingOptionsTest {
         assertThat(r.stderr).contains("ring prod: ring prod expects approvals from ring staging, but approval v1 was promoted from ring dev");
         assertThat(r.stdout).isEmpty();
     }
+
+    @Test
+    void unreadableLatestApproval_isExitOne_notASilentFallbackToAnOlderOne() {
+        DirectoryReportStore store = new DirectoryReportStore(tmp);
+        store.put(ReportKeys.ringApproval("prod", 1), Json.bytes(new RingApproval(RingApproval.SCHEMA, "prod", "staging", 1,
+                Instant.parse("2026-11-02T10:00:00Z"), "ops", 7, List.of(), null, null)));
+        store.put(ReportKeys.ringApproval("prod", 2), "{truncated".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        LabRun r = run("--ring=prod", "--approval-from=staging", "--report-dir=" + tmp);
+
+        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.stderr).contains("bedrock-patch-rings/prod/approvals/00000002.json is unreadable");
+    }
 }
