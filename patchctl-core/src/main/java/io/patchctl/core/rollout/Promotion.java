@@ -38,6 +38,7 @@ public final class Promotion {
 
     private final ReportStore store;
     private final RingRecords fromRecords;
+    private final String fromDescription;
     private final RingRecords records;
     private final Clock clock;
 
@@ -57,8 +58,6 @@ public final class Promotion {
         this.records = new RingRecords(toStore);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
-
-    private final String fromDescription;
 
     /**
      * @throws NoSuccessfulRunException when {@code from} has no recorded successful install
