@@ -78,6 +78,13 @@ locals {
   # Prefixes whose objects expire after report_retention_days (see docs/design.md, "Report layout").
   report_prefixes = ["bedrock-patch/", "bedrock-patch-runs/", "bedrock-patch-insights/"]
 
+  # Rings (issue 14): this environment's place in var.rings; no rings: everything empty/0.
+  ring_envs        = [for r in var.rings : r.env]
+  ring_index       = index(concat(local.ring_envs, [var.environment]), var.environment)
+  ring             = length(var.rings) == 0 ? "" : var.environment
+  ring_from        = local.ring_index > 0 && local.ring_index < length(var.rings) ? var.rings[local.ring_index - 1].env : ""
+  ring_offset_days = local.ring_index < length(var.rings) ? var.rings[local.ring_index].window_offset_days : 0
+
   escalation_enabled = var.escalation_email != ""
   lambda_name        = "${var.environment}-patch-insights"
 }
@@ -236,6 +243,9 @@ module "patch_manager" {
   policy_json           = local.policy_json
   schedule              = var.patch_schedule
   schedule_timezone     = var.patch_schedule_timezone
+  ring                  = local.ring
+  approval_from         = local.ring_from
+  schedule_offset_days  = local.ring_offset_days
   window_duration_hours = var.patch_window_duration_hours
   window_cutoff_hours   = var.patch_window_cutoff_hours
   max_concurrency       = var.patch_max_concurrency

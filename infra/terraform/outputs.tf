@@ -87,3 +87,17 @@ output "escalation_topic_arn" {
   description = "ARN of the escalation SNS topic, or null when escalation_email is empty."
   value       = local.escalation_enabled ? aws_sns_topic.escalation[0].arn : null
 }
+
+output "ring" {
+  description = "This environment's rollout ring: its name, the ring it is promoted from (empty for the first), and its window offset in days."
+  value = {
+    ring               = local.ring
+    approval_from      = local.ring_from
+    window_offset_days = local.ring_offset_days
+  }
+
+  precondition {
+    condition     = length(var.rings) == 0 || contains(local.ring_envs, var.environment)
+    error_message = "rings is set but does not list this environment: add {env = var.environment, window_offset_days = N} to it."
+  }
+}

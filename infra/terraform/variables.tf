@@ -393,3 +393,29 @@ variable "bedrock_guardrail_version" {
     error_message = "bedrock_guardrail_version must be a positive number or DRAFT."
   }
 }
+
+variable "rings" {
+  description = "Rollout rings in order, the same list in every environment's deployment, e.g. dev (offset 0), staging (2), prod (4) as a list of {env, window_offset_days}. This environment's agents run with --ring <environment> and, after the first ring, --approval-from <previous env>; its window runs window_offset_days (0-6, increasing) after the patch_schedule date. Empty: no rings."
+  type = list(object({
+    env                = string
+    window_offset_days = number
+  }))
+  default = []
+
+  validation {
+    condition     = length(distinct([for r in var.rings : r.env])) == length(var.rings)
+    error_message = "rings: each env may appear only once."
+  }
+  validation {
+    condition     = alltrue([for r in var.rings : can(regex("^[a-z][a-z0-9-]{0,15}$", r.env))])
+    error_message = "rings: each env must be an environment name like var.environment (1-16 of a-z, 0-9, -, starting with a letter)."
+  }
+  validation {
+    condition     = alltrue([for r in var.rings : r.window_offset_days >= 0 && r.window_offset_days <= 6 && floor(r.window_offset_days) == r.window_offset_days])
+    error_message = "rings: window_offset_days must be a whole number 0..6 (SSM ScheduleOffset allows at most 6 days)."
+  }
+  validation {
+    condition     = alltrue([for i in range(1, max(1, length(var.rings))) : var.rings[i].window_offset_days > var.rings[i - 1].window_offset_days])
+    error_message = "rings: window_offset_days must increase along the rings, or a ring would patch before the ring it is promoted from."
+  }
+}

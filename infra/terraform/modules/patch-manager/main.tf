@@ -34,6 +34,8 @@ locals {
     jar_download_dir   = local.jar_download_dir
     policy_dir         = local.policy_dir
     policy_json_base64 = base64encode(var.policy_json)
+    ring               = var.ring
+    approval_from      = var.approval_from
   })
 }
 
@@ -109,7 +111,9 @@ resource "aws_ssm_maintenance_window" "patch" {
   description       = "Weekly RHEL 8 security patching by patchctl (${var.environment})."
   schedule          = var.schedule
   schedule_timezone = var.schedule_timezone
-  duration          = var.window_duration_hours
+  # a later ring's window runs this many days after the cron date (SSM ScheduleOffset, 1-6, cron only)
+  schedule_offset = var.schedule_offset_days > 0 ? var.schedule_offset_days : null
+  duration        = var.window_duration_hours
   cutoff            = var.window_cutoff_hours
   # Hosts are not registered by id: the tag picks them up as they are launched.
   allow_unassociated_targets = false

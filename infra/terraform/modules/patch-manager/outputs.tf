@@ -32,3 +32,13 @@ output "output_s3_key_prefix" {
   description = "Prefix of the Run Command output in the log bucket."
   value       = local.output_prefix
 }
+
+output "document_content" {
+  description = "The Run Command document's JSON content (its script carries the agent's ring arguments)."
+  value       = aws_ssm_document.patch.content
+}
+
+output "maintenance_window_schedule_offset" {
+  description = "Days after the cron date the window runs (null: no offset)."
+  value       = aws_ssm_maintenance_window.patch.schedule_offset
+}

@@ -125,3 +125,26 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "ring" {
+  description = "This environment's rollout ring (`patchctl run --ring`); empty: no rings."
+  type        = string
+  default     = ""
+}
+
+variable "approval_from" {
+  description = "The ring this one is promoted from (`patchctl run --approval-from`); empty for the first ring."
+  type        = string
+  default     = ""
+}
+
+variable "schedule_offset_days" {
+  description = "Days after the cron date the window runs (SSM ScheduleOffset, 0 = none, 1-6 with a cron schedule)."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.schedule_offset_days >= 0 && var.schedule_offset_days <= 6 && floor(var.schedule_offset_days) == var.schedule_offset_days
+    error_message = "schedule_offset_days must be a whole number 0..6 (SSM ScheduleOffset allows 1-6)."
+  }
+}

@@ -141,6 +141,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose = new VerboseOption();
 
+    @Mixin
+    RingOptions rings = new RingOptions();
+
     private final AgentComponents components;
     /** Set by the SIGTERM hook (PatchctlMain): the workflow stops before its next step. */
     final java.util.concurrent.atomic.AtomicBoolean cancellation = new java.util.concurrent.atomic.AtomicBoolean();
@@ -195,6 +198,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--installroot " + installroot + " is not a directory");
         }
+        rings.validate();
         PatchPolicy policy = PolicyLoader.load(policyFile, reboot).toBuilder().campaign(campaign).build();
         List<String> effectiveDnfArgs = OsReleaseFile.dnfArgs(dnfArgs, policy, OsReleaseFile.read(installroot));
         ReportStoreOptions store = ReportStoreOptions.orNone(stores);
@@ -244,15 +248,17 @@ public final class RunCommand implements Callable<Integer> {
     private int runLocked(AgentComponents.Settings settings, String instance, String hostname, PatchPolicy policy) {
         AgentWorkflow.Builder workflow = AgentWorkflow.builder()
                 .packageManager(components.packageManager(settings))
-                .advisor(components.advisor(settings))
                 .spoolDir(spoolDir)
                 .clock(components.clock())
                 .hookRunner(components.hookRunner(settings))
                 .reboots(new io.patchctl.core.reboot.RebootCoordinator(new io.patchctl.core.reboot.RebootMarkerFile(stateDir),
                         components.runningKernel(settings), components.clock()))
                 .cancellation(cancellation::get);
-        components.stores(settings).forEach(workflow::store);
+        java.util.List<io.patchctl.core.store.ReportStore> reportStores = components.stores(settings);
+        reportStores.forEach(workflow::store);
         components.quarantineStore(settings).ifPresent(workflow::quarantineStore);
+        // the ring's recorder before the components' hooks: the last of those closes the AWS clients
+        workflow.advisor(rings.wire(workflow, components.advisor(settings), reportStores, policy));
         components.hooks(settings).forEach(workflow::hook);
 
         RunOutcome outcome = workflow.build().run(new RunRequest(environment, instance, hostname,

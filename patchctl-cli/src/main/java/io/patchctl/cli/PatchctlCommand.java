@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "patchctl", mixinStandardHelpOptions = true, version = "patchctl 0.1.0",
         description = "Security patching for RHEL-family hosts (RHEL, Rocky, AlmaLinux, Oracle Linux, Amazon Linux 2023): the model advises, code decides.",
         subcommands = {RunCommand.class, AnalyzeCommand.class, SimulateCommand.class, ReportCommand.class,
-                CampaignCommand.class, QuarantineCommand.class})
+                CampaignCommand.class, QuarantineCommand.class, PromoteCommand.class})
 public final class PatchctlCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -16,6 +16,6 @@ public final class PatchctlCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required (run, analyze, simulate, report, campaign, quarantine)");
+                "a subcommand is required (run, analyze, simulate, report, campaign, quarantine, promote)");
     }
 }

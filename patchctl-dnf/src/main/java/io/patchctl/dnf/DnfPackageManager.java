@@ -153,6 +153,12 @@ public final class DnfPackageManager implements PackageManager {
         return all;
     }
 
+    /** Of the given discovered updates, the names whose EVR rpm does not show installed: one {@code rpm -q}, no dnf. */
+    @Override
+    public Set<String> pendingAmong(List<SecurityUpdate> updates) {
+        return stillPending(updates);
+    }
+
     /** The discovered updates whose fixed EVR rpm does not show installed: one {@code rpm -q}, no dnf. */
     private Set<String> stillPending(List<SecurityUpdate> found) {
         return stillPending(found, installedEvrs(found.stream().map(SecurityUpdate::name).toList(), new LinkedHashMap<>()));
@@ -187,7 +193,7 @@ public final class DnfPackageManager implements PackageManager {
     private TransactionOutcome transaction(String what, List<String> names, boolean test) {
         for (String name : names) {
             // PolicyGuard has checked them; this adapter does not rely on that alone
-            RpmNames.problem(name).ifPresent(p -> {
+            InstallSpec.problem(name).ifPresent(p -> {
                 throw new IllegalArgumentException("refusing to pass '" + name + "' to dnf: " + p);
             });
         }

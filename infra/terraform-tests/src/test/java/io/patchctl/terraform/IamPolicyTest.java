@@ -134,15 +134,18 @@ class IamPolicyTest {
 
         assertThat(policy.resourcesOf("s3:PutObject")).containsExactlyInAnyOrder(
                 BUCKET_ARN + "/bedrock-patch-runs/dev/*", BUCKET_ARN + "/bedrock-plan-cache/dev/*",
-                BUCKET_ARN + "/bedrock-patch/dev/*", BUCKET_ARN + "/bedrock-patch-quarantine/dev/*");
+                BUCKET_ARN + "/bedrock-patch/dev/*", BUCKET_ARN + "/bedrock-patch-quarantine/dev/*",
+                BUCKET_ARN + "/bedrock-patch-rings/dev/successes/*");
+        // a host reads its ring's approvals but never writes one: only patchctl promote does
         assertThat(policy.resourcesOf("s3:GetObject")).containsExactlyInAnyOrder(
                 BUCKET_ARN + "/bedrock-patch-runs/dev/*", BUCKET_ARN + "/bedrock-plan-cache/dev/*",
-                BUCKET_ARN + "/bedrock-patch-quarantine/dev/*", BUCKET_ARN + "/" + AGENT_JAR_KEY);
+                BUCKET_ARN + "/bedrock-patch-quarantine/dev/*", BUCKET_ARN + "/" + AGENT_JAR_KEY,
+                BUCKET_ARN + "/bedrock-patch-rings/dev/approvals/*");
         assertThat(policy.resourcesOf("s3:GetEncryptionConfiguration")).containsExactly(BUCKET_ARN);
         // StorePlanCache releases stale leases and corrupt entries; nothing else is ever deleted.
         assertThat(policy.resourcesOf("s3:DeleteObject")).containsExactly(BUCKET_ARN + "/bedrock-plan-cache/dev/*");
         assertListScopedToPrefixes(policy, "bedrock-patch-runs/dev/*", "bedrock-plan-cache/dev/*",
-                "bedrock-patch-quarantine/dev/*");
+                "bedrock-patch-quarantine/dev/*", "bedrock-patch-rings/dev/approvals/*");
         assertThat(policy.withAction("ssm:PutComplianceItems")).hasSize(1);
         // Hosts must not read other hosts' insight reports or the Lambda's queue.
         assertThat(policy.allActions()).noneMatch(a -> a.startsWith("sqs:") || a.startsWith("sns:"));

@@ -33,17 +33,24 @@ class PatchDocumentTest {
     }
 
     static String renderScript(String policyJson, String sha, String jarDir, String policyDir) {
-        return TemplateRenderer.renderFile(MODULE.resolve("templates/run-patchctl.sh.tftpl"), Map.of(
-                "environment", "dev",
-                "region", "us-east-2",
-                "model_id", "us.anthropic.claude-sonnet-4-6",
-                "bucket_name", "dev-rhel8-patch-logs-123456789012",
-                "compliance_type", "Custom:RHEL8SecurityPatching",
-                "agent_jar_sha256", sha,
-                "java_package", "java-17-openjdk-headless",
-                "jar_download_dir", jarDir,
-                "policy_dir", policyDir,
-                "policy_json_base64", Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8))));
+        return renderScript(policyJson, sha, jarDir, policyDir, "", "");
+    }
+
+    /** With the ring arguments Terraform derives from var.rings (empty strings: no rings). */
+    static String renderScript(String policyJson, String sha, String jarDir, String policyDir, String ring, String approvalFrom) {
+        return TemplateRenderer.renderFile(MODULE.resolve("templates/run-patchctl.sh.tftpl"), Map.ofEntries(
+                Map.entry("environment", "dev"),
+                Map.entry("region", "us-east-2"),
+                Map.entry("model_id", "us.anthropic.claude-sonnet-4-6"),
+                Map.entry("bucket_name", "dev-rhel8-patch-logs-123456789012"),
+                Map.entry("compliance_type", "Custom:RHEL8SecurityPatching"),
+                Map.entry("agent_jar_sha256", sha),
+                Map.entry("java_package", "java-17-openjdk-headless"),
+                Map.entry("jar_download_dir", jarDir),
+                Map.entry("policy_dir", policyDir),
+                Map.entry("policy_json_base64", Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8))),
+                Map.entry("ring", ring),
+                Map.entry("approval_from", approvalFrom)));
     }
 
     /** The `"$JAVA" ... -jar "$JAR" run ...` command of the script, continuation lines joined. */
@@ -214,6 +221,18 @@ class PatchDocumentTest {
         assertThatThrownBy(() -> PolicyLoader.parse("{\"hold_globs\":[\"kernel*\"]}"))
                 .isInstanceOf(io.patchctl.core.plan.PolicyException.class)
                 .hasMessageContaining("unknown key 'hold_globs'");
+    }
+
+    @Test
+    void script_withRing_passesRingAndApprovalFromThatTheRealCliAccepts() {
+        String script = renderScript(POLICY_JSON, SHA, "/var/lib/patchctl/agent", "/etc/patchctl", "prod", "staging");
+
+        List<String> args = patchctlArgs(script, "bedrock", false, "i-0123456789abcdef0");
+        CommandLine.ParseResult run = patchctl().parseArgs(args.toArray(String[]::new)).subcommand();
+
+        assertThat((String) run.matchedOptionValue("--ring", null)).isEqualTo("prod");
+        assertThat((String) run.matchedOptionValue("--approval-from", null)).isEqualTo("staging");
+        assertThat(patchctlArgs(renderScript(POLICY_JSON), "bedrock", false, null)).doesNotContain("--ring", "--approval-from");
     }
 
     @Test

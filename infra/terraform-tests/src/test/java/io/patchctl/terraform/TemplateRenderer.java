@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class TemplateRenderer {
 
     private static final Pattern IF = Pattern.compile(
-            "%\\{~?\\s*if\\s+([a-z_][a-z0-9_]*)\\s*(==|!=)\\s*\"\"\\s*~?}(.*?)%\\{~?\\s*endif\\s*~?}", Pattern.DOTALL);
+            "%\\{(~?)\\s*if\\s+([a-z_][a-z0-9_]*)\\s*(==|!=)\\s*\"\"\\s*(~?)}(.*?)%\\{(~?)\\s*endif\\s*(~?)}", Pattern.DOTALL);
     private static final Pattern INTERPOLATION = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
@@ -52,21 +52,43 @@ final class TemplateRenderer {
         return out.toString().replace("$${", "${").replace("%%{", "%{");
     }
 
+    /**
+     * Conditionals with Terraform's strip markers: {@code %{~} drops the whitespace (newlines included)
+     * before a directive, {@code ~}} the whitespace after it, so a skipped block leaves no blank line.
+     */
     private static String renderConditionals(String template, Map<String, String> values, String origin) {
         Matcher m = IF.matcher(template);
         StringBuilder out = new StringBuilder();
+        int last = 0;
         while (m.find()) {
-            String name = m.group(1);
+            String name = m.group(2);
             String value = values.get(name);
             if (value == null) {
                 throw new IllegalArgumentException(origin + ": template variable '" + name
                         + "' used in %{ if } has no value");
             }
             boolean empty = value.isEmpty();
-            boolean keep = m.group(2).equals("==") == empty;
-            m.appendReplacement(out, Matcher.quoteReplacement(keep ? m.group(3) : ""));
+            boolean keep = m.group(3).equals("==") == empty;
+            String before = template.substring(last, m.start());
+            out.append(m.group(1).isEmpty() ? before : before.stripTrailing());
+            String body = m.group(5);
+            if (!m.group(4).isEmpty()) {
+                body = body.stripLeading();
+            }
+            if (!m.group(6).isEmpty()) {
+                body = body.stripTrailing();
+            }
+            if (keep) {
+                out.append(body);
+            }
+            last = m.end();
+            if (!m.group(7).isEmpty()) {
+                while (last < template.length() && Character.isWhitespace(template.charAt(last))) {
+                    last++;
+                }
+            }
         }
-        m.appendTail(out);
+        out.append(template.substring(last));
         return out.toString();
     }
 
@@ -92,8 +114,8 @@ final class TemplateRenderer {
         }
         Matcher c = IF.matcher(template);
         while (c.find()) {
-            names.add(c.group(1));
-            Matcher inner = INTERPOLATION.matcher(c.group(3));
+            names.add(c.group(2));
+            Matcher inner = INTERPOLATION.matcher(c.group(5));
             while (inner.find()) {
                 names.add(inner.group(1).strip());
             }

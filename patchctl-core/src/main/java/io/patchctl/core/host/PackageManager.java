@@ -45,7 +45,23 @@ public interface PackageManager {
         return java.util.Map.of();
     }
 
-    /** Checks the upgrade of exactly these packages without changing anything (dnf's tsflags=test). */
+
+    /**
+     * Names of {@code updates} (a subset of what discovery returned) still pending now: the
+     * verification of a ring run, which may install only some builds discovery offered.
+     */
+    default Set<String> pendingAmong(List<SecurityUpdate> updates) {
+        Set<String> names = new java.util.HashSet<>();
+        updates.forEach(u -> names.add(u.name()));
+        Set<String> pending = new java.util.LinkedHashSet<>(pendingSecurityPackages());
+        pending.retainAll(names);
+        return pending;
+    }
+
+    /**
+     * Checks the upgrade of exactly these packages without changing anything (dnf's tsflags=test). An
+     * entry is a package name, or {@code name-[epoch:]version-release.arch} for exactly that build (rings).
+     */
     TransactionOutcome testUpgrade(List<String> packageNames);
 
     /** Upgrades exactly these packages. */

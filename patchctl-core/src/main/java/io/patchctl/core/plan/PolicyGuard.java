@@ -24,6 +24,11 @@ public final class PolicyGuard {
         this.rules = new PolicyRules(policy);
     }
 
+    /** @param extraHolds holds from outside the policy file (a ring's approval), enforced like the policy's */
+    public PolicyGuard(PatchPolicy policy, List<HoldRule> extraHolds) {
+        this.rules = new PolicyRules(policy, extraHolds);
+    }
+
     public GuardedPlan guard(List<SecurityUpdate> discovered, AdvisorOutcome outcome) {
         Map<String, List<SecurityUpdate>> byName = byName(discovered);
         PatchPlan plan = outcome.plan();

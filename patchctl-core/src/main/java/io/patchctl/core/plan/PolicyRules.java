@@ -19,9 +19,16 @@ public final class PolicyRules {
     private final List<PackageGlob> holdGlobs = new ArrayList<>();
     private final List<PackageGlob> rebootGlobs = new ArrayList<>();
     private final ApprovalRules approval;
+    private final List<HoldRule> extraHolds;
 
     public PolicyRules(PatchPolicy policy) {
+        this(policy, List.of());
+    }
+
+    /** @param extraHolds holds from outside the policy file (e.g. a ring's approval), applied after the policy's own */
+    public PolicyRules(PatchPolicy policy, List<HoldRule> extraHolds) {
         this.policy = policy;
+        this.extraHolds = List.copyOf(extraHolds);
         policy.holdGlobs().forEach(g -> holdGlobs.add(PackageGlob.of(g)));
         PatchPolicy.REBOOT_PACKAGE_GLOBS.forEach(g -> rebootGlobs.add(PackageGlob.of(g)));
         this.approval = ApprovalRules.of(policy.approval());
@@ -58,7 +65,17 @@ public final class PolicyRules {
             return Optional.of("severity " + highest.label() + " is below the policy minimum "
                     + policy.minimumSeverity().label());
         }
-        return approval.holdReason(name, updates); // exceptions in force, then approve_after_days
+        Optional<String> approvalHold = approval.holdReason(name, updates); // exceptions in force, then approve_after_days
+        if (approvalHold.isPresent()) {
+            return approvalHold;
+        }
+        for (HoldRule extra : extraHolds) {
+            Optional<String> reason = extra.holdReason(name, updates);
+            if (reason.isPresent()) {
+                return reason;
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when updating the package only takes effect after a reboot (whatever the policy says). */

@@ -70,6 +70,7 @@ public final class AgentWorkflow {
     private final io.patchctl.core.hooks.HookRunner hookRunner;
     private final io.patchctl.core.reboot.RebootCoordinator reboots;
     private final ReportStore quarantineStore;
+    private final io.patchctl.core.rollout.RingGate ring;
 
     private AgentWorkflow(Builder b) {
         this.packageManager = Objects.requireNonNull(b.packageManager, "packageManager");
@@ -84,6 +85,7 @@ public final class AgentWorkflow {
         this.hookRunner = b.hookRunner;
         this.reboots = b.reboots;
         this.quarantineStore = b.quarantineStore;
+        this.ring = b.ring;
     }
 
     public static Builder builder() {
@@ -132,15 +134,19 @@ public final class AgentWorkflow {
         }
         d.quarantine = circuitBreaker(request.policy()).check(request.environment(), d.discovered);
         d.notes.addAll(d.quarantine.notes());
-        AdvisorOutcome outcome = advise(d.discovered, request, d.distro);
+        // a gated ring plans only the builds the previous ring proved; the rest is held by the ring's rule
+        List<SecurityUpdate> eligible = ring.eligible(d.discovered);
+        d.notes.addAll(ring.notes(d.discovered));
+        AdvisorOutcome outcome = advise(eligible, request, d.distro);
         d.advisor = AdvisorSection.of(outcome.info(), "cache".equals(outcome.info().kind()) ? io.patchctl.core.plan.PlanCacheStatus.HIT : outcome.info().planCache());
         d.plan = outcome.plan();
         // the quarantine only narrows what the guard approved (the advisor's plan, shared or not, is unchanged)
-        GuardedPlan guarded = d.quarantine.apply(new PolicyGuard(request.policy()).guard(d.discovered, outcome));
+        GuardedPlan guarded = d.quarantine.apply(new PolicyGuard(request.policy(), List.of(ring)).guard(d.discovered, outcome));
         d.guarded = guarded;
-        PolicyRules rules = new PolicyRules(request.policy());
+        PolicyRules rules = new PolicyRules(request.policy(), List.of(ring));
         Map<String, List<SecurityUpdate>> byName = PolicyGuard.byName(d.discovered);
-        List<String> advisorHeld = ModelAdvisor.allowedNotPlanned(outcome.plan(), d.discovered, request.policy());
+        List<String> advisorHeld = ModelAdvisor.allowedNotPlanned(outcome.plan(), eligible, request.policy());
+        List<String> installSpecs = ring.installSpecs(guarded.approved(), PolicyGuard.byName(eligible));
         if (d.advisor.planCache() == io.patchctl.core.plan.PlanCacheStatus.HIT && !advisorHeld.isEmpty()) {
             d.notes.add("the plan reused from the plan cache leaves " + advisorHeld.size() + " update(s) the policy allows"
                     + " pending (" + String.join(", ", advisorHeld.subList(0, Math.min(10, advisorHeld.size())))
@@ -169,7 +175,7 @@ public final class AgentWorkflow {
         TransactionOutcome apply;
         if (packageManager.upgradeTestsFirst()) {
             // one process instead of two: the upgrade runs the same test first and changes nothing if it fails
-            apply = packageManager.upgrade(guarded.approved());
+            apply = packageManager.upgrade(installSpecs);
             boolean passed = apply.testPassed() != null ? apply.testPassed() : apply.success();
             d.transactionTest = new TransactionTest(true, passed, passed ? null : apply.exitCode(), passed ? null : apply.error());
             if (!passed) {
@@ -179,7 +185,7 @@ public final class AgentWorkflow {
                 return finish(d, start);
             }
         } else {
-            TransactionOutcome test = packageManager.testUpgrade(guarded.approved());
+            TransactionOutcome test = packageManager.testUpgrade(installSpecs);
             d.transactionTest = new TransactionTest(true, test.success(), test.exitCode(), test.error());
             if (!test.success()) {
                 d.quarantine.recordFailure(request.instanceId(), d.runId, test, guarded.approved());
@@ -191,7 +197,7 @@ public final class AgentWorkflow {
                 d.verification = policyView(byName.keySet(), byName, rules);
                 return finish(d, start);
             }
-            apply = packageManager.upgrade(guarded.approved());
+            apply = packageManager.upgrade(installSpecs);
         }
         d.apply = new ApplyResult(true, apply.success(), apply.exitCode(), apply.installed(), apply.error(), apply.outputTail());
         // the post_install health check; a failure undoes our transaction before the verification below
@@ -201,7 +207,9 @@ public final class AgentWorkflow {
         try {
             io.patchctl.core.host.InstalledState state = packageManager.verifyInstalled();
             d.installed = state;
-            d.verification = policyView(state.pending(), byName, rules);
+            // a gated ring judges only the builds it may install (a newer EVR it holds is not "pending" to it)
+            Set<String> pending = ring.isGated() ? ringPending(eligible, byName.keySet()) : state.pending();
+            d.verification = policyView(pending, byName, rules);
             d.status = d.verification.remainingAllowed().isEmpty() ? RunStatus.COMPLIANT : RunStatus.NON_COMPLIANT;
         } catch (PackageManagerException e) {
             d.fail("verification failed: " + e.getMessage());
@@ -316,6 +324,14 @@ public final class AgentWorkflow {
                     failure, running, requested).verify(d.installed == null ? Map.of() : d.installed.installed());
         }
         return own.plus(d.awaitingReboot);
+    }
+
+    /** In a gated ring: the eligible builds still pending, plus the packages the ring holds entirely. */
+    private Set<String> ringPending(List<SecurityUpdate> eligible, Set<String> discoveredNames) {
+        Set<String> pending = new java.util.LinkedHashSet<>(packageManager.pendingAmong(eligible));
+        Set<String> eligibleNames = PolicyGuard.byName(eligible).keySet();
+        discoveredNames.stream().filter(n -> !eligibleNames.contains(n)).forEach(pending::add);
+        return pending;
     }
 
     /** Stops the run before {@code next} when SIGTERM arrived; the report says where it stopped. */
@@ -535,6 +551,13 @@ public final class AgentWorkflow {
             return this;
         }
         private ReportStore quarantineStore;
+        private io.patchctl.core.rollout.RingGate ring = io.patchctl.core.rollout.RingGate.open();
+
+        /** The ring's gate (default open: every discovered update may be planned, no pinned builds). */
+        public Builder ring(io.patchctl.core.rollout.RingGate ring) {
+            this.ring = Objects.requireNonNull(ring, "ring");
+            return this;
+        }
 
         /** True once the run must stop (SIGTERM): checked before each step; a running dnf is never interrupted here. */
         public Builder cancellation(java.util.function.BooleanSupplier cancellation) {

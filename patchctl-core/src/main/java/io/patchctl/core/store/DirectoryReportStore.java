@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** A local directory standing in for the S3 bucket; keys become relative paths. */
 public final class DirectoryReportStore implements ReportStore {
@@ -80,15 +78,33 @@ public final class DirectoryReportStore implements ReportStore {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(k -> k.startsWith(prefix) && !k.substring(k.lastIndexOf('/') + 1).startsWith(".put-"))
-                    .sorted()
-                    .collect(Collectors.toList());
+        List<String> keys = new java.util.ArrayList<>();
+        try {
+            // A file another writer removes while we walk (a conditional create's temporary file) is not an
+            // error: it was never an object. Files.walk would throw on it.
+            Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) {
+                    String k = root.relativize(p).toString().replace('\\', '/');
+                    if (attrs.isRegularFile() && k.startsWith(prefix) && !k.substring(k.lastIndexOf('/') + 1).startsWith(".put-")) {
+                        keys.add(k);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    if (e instanceof java.nio.file.NoSuchFileException) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot list " + root + ": " + e.getMessage(), e);
         }
+        keys.sort(null);
+        return keys;
     }
 
     @Override

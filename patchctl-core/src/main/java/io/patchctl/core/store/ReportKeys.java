@@ -70,6 +70,33 @@ public final class ReportKeys {
     }
 
     /**
+     * One host's successful installs in a ring: {@code bedrock-patch-rings/{ring}/successes/{instance-id}/{timestamp}-{run-id}.json}.
+     * One object per run, so hosts of a ring recording at once never overwrite each other.
+     */
+    public static String ringSuccess(String ring, String instanceId, Instant time, String runId) {
+        return ringSuccessPrefix(ring) + segment(instanceId) + "/" + TIMESTAMP.format(time) + "-" + segment(runId) + ".json";
+    }
+
+    public static String ringSuccessPrefix(String ring) {
+        return "bedrock-patch-rings/" + segment(ring) + "/successes/";
+    }
+
+    /**
+     * Version {@code version} of a ring's approval: {@code bedrock-patch-rings/{ring}/approvals/{version:%08d}.json}.
+     * Created only with a conditional create, never replaced: of two promotions racing for one version, one wins.
+     */
+    public static String ringApproval(String ring, int version) {
+        if (version < 1 || version > 99_999_999) {
+            throw new IllegalArgumentException("approval version must be 1..99999999, was " + version);
+        }
+        return ringApprovalPrefix(ring) + String.format("%08d", version) + ".json";
+    }
+
+    public static String ringApprovalPrefix(String ring) {
+        return "bedrock-patch-rings/" + segment(ring) + "/approvals/";
+    }
+
+    /**
      * Rejects key segments that could climb out of the layout or be misread as paths ("..", "/",
      * spaces). Event fields and CLI values reach keys, so they are checked, not trusted.
      */
