@@ -86,7 +86,10 @@ public final class DirectoryReportStore implements ReportStore {
                 @Override
                 public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) {
                     String k = root.relativize(p).toString().replace('\\', '/');
-                    if (attrs.isRegularFile() && k.startsWith(prefix) && !k.substring(k.lastIndexOf('/') + 1).startsWith(".put-")) {
+                    // a symlink to a file is listed as before (Files.isRegularFile follows it): the spool names
+                    // and drops such an entry instead of silently skipping it
+                    boolean file = attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(p));
+                    if (file && k.startsWith(prefix) && !k.substring(k.lastIndexOf('/') + 1).startsWith(".put-")) {
                         keys.add(k);
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;
