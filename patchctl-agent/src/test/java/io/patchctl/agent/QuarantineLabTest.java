@@ -118,6 +118,15 @@ class QuarantineLabTest {
         assertThat(held.get("error").isNull()).isTrue();
         assertThat(texts(held.at("/verification/remaining_allowed"))).containsExactly(BROKEN);
         assertThat(held.at("/quarantine/held/0/failed_on/0").asText()).isEqualTo("i-0aaa1111");
+        // issue 15 §1: the fix verification says why the advisory is still open: quarantined, not merely held
+        JsonNode quarantinedAdvisory = FixVerificationLabTest.advisory(held, "RHSA-2026:1099");
+        assertThat(quarantinedAdvisory.get("status").asText()).isEqualTo("NOT_FIXED");
+        assertThat(quarantinedAdvisory.get("why").asText()).isEqualTo("QUARANTINED");
+        assertThat(quarantinedAdvisory.get("packages").get(0).get("detail").asText()).startsWith("quarantined: ");
+        assertThat(FixVerificationLabTest.cve(held, "CVE-2026-10990").get("why").asText()).isEqualTo("QUARANTINED");
+        assertThat(FixVerificationLabTest.advisory(held, "RHSA-2026:1001").get("status").asText()).isEqualTo("FIXED");
+        assertThat(held.get("held")).filteredOn(h -> h.get("package_name").asText().equals(BROKEN))
+                .singleElement().satisfies(h -> assertThat(h.get("kind").asText()).isEqualTo("QUARANTINED"));
 
         // the second host got every other update; the broken one stays at the installed version on both
         assertThat(second.installed().get("openssl-libs")).isEqualTo(first.installed().get("openssl-libs"));

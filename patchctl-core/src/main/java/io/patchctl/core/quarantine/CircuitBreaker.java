@@ -136,7 +136,7 @@ public final class CircuitBreaker {
                 if (q == null) {
                     approved.add(name);
                 } else {
-                    held.add(new HeldPackage(name, q.record().reason()));
+                    held.add(new HeldPackage(name, q.record().reason(), io.patchctl.core.plan.HoldKind.QUARANTINED));
                 }
             }
             return new GuardedPlan(approved, held, guarded.rejected());
