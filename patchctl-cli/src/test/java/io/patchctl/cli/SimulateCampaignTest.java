@@ -60,7 +60,7 @@ class SimulateCampaignTest {
         assertThat(texts(broken.get("approved"))).containsExactlyInAnyOrder("openssl-libs", "curl");
         assertThat(broken.get("apply").get("success").asBoolean()).isTrue();
         assertThat(broken.get("held").toString()).contains("{\"package_name\":\"tzdata-broken\",\"reason\":\"not in campaign"
-                + " CVE-2026-0002,RHSA-2026:1002\"}");
+                + " CVE-2026-0002,RHSA-2026:1002\",\"kind\":\"POLICY\"}");
     }
 
     @Test
