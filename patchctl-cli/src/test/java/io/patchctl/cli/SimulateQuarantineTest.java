@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulateQuarantineTest {
 
     static final int FIRST = 2;
-    static final int LATER = 10;
+    /** The next host of the same (broken-scriptlet) profile: one turn of the profile rotation later. */
+    static final int LATER = FIRST + HostProfile.ROTATION.size();
+    static final String HOSTS = String.valueOf(LATER + 1);
 
     @TempDir
     Path tmp;
@@ -30,7 +32,7 @@ class SimulateQuarantineTest {
         assertThat(HostProfile.forIndex(FIRST)).isEqualTo(HostProfile.BROKEN_SCRIPTLET);
         assertThat(HostProfile.forIndex(LATER)).isEqualTo(HostProfile.BROKEN_SCRIPTLET);
 
-        SimulateCommandTest.Run run = SimulateCommandTest.simulate(tmp.resolve("on"), "--hosts", "11", "--concurrency", "1");
+        SimulateCommandTest.Run run = SimulateCommandTest.simulate(tmp.resolve("on"), "--hosts", HOSTS, "--concurrency", "1");
 
         JsonNode fleet = run.fleetJson();
         JsonNode hosts = fleet.get("hosts");
@@ -63,7 +65,7 @@ class SimulateQuarantineTest {
 
     @Test
     void simulate_noQuarantine_everyHostWithTheBadUpdateFails() throws Exception {
-        SimulateCommandTest.Run run = SimulateCommandTest.simulate(tmp.resolve("off"), "--hosts", "11", "--concurrency", "1",
+        SimulateCommandTest.Run run = SimulateCommandTest.simulate(tmp.resolve("off"), "--hosts", HOSTS, "--concurrency", "1",
                 "--no-quarantine");
 
         JsonNode fleet = run.fleetJson();

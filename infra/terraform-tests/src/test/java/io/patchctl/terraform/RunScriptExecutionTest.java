@@ -237,7 +237,7 @@ class RunScriptExecutionTest {
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.calls()).singleElement().asString().doesNotContain("--cve").doesNotContain("--advisory")
-                .endsWith("[--policy] [" + policyDir.resolve("policy-dev.json") + "]");
+                .endsWith("[--policy] [" + policyDir.resolve("policy-dev.json") + "] [--reboot] [never]");
     }
 
     private void installJava(String spec) throws IOException {

@@ -42,8 +42,8 @@ class ExceptionsHtmlTest {
                 .contains("<b>no expiry</b>").contains("1 allowed again").contains("1 of 1");
         assertThat(section.indexOf("st-LAPSING")).isLessThan(section.indexOf("st-LAPSED"));
         assertThat(section.indexOf("st-LAPSED\"")).isLessThan(section.indexOf("st-ACTIVE\""));
-        // placed before the host table
-        assertThat(html.indexOf("id=\"exceptions\"")).isLessThan(html.indexOf("id=\"hosts\""));
+        // one of the page's feature sections: linked from the navigation at the top
+        assertThat(html.substring(0, html.indexOf("</nav>"))).contains("<a href=\"#exceptions\">Exceptions</a>");
     }
 
     @Test
