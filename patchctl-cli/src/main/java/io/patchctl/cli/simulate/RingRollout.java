@@ -144,7 +144,8 @@ public final class RingRollout {
         boolean stoppedEarly = false;
         for (RingOutcome o : outcomes) {
             FleetReport r = o.result().report();
-            hosts.addAll(r.hosts());
+            // a host without a RunReport (not started, agent crashed) still belongs to its ring's block
+            r.hosts().forEach(h -> hosts.add(h.ring() == null ? h.toBuilder().ring(o.ring()).build() : h));
             r.problems().forEach(p -> problems.add("ring " + o.ring() + ": " + p));
             invocations.addAll(o.result().invocations());
             events.putAll(o.result().events());
