@@ -42,6 +42,7 @@ class SimulateRingsTest {
         rings = SimulateCommandTest.simulate(shared.resolve("rings"), "--hosts", "6", "--concurrency", "2",
                 "--rings", "dev,staging,prod", "--soak-days", "2");
         store = new DirectoryReportStore(rings.out());
+        System.out.print(rings.stdout()); // the per-ring table, for the record
     }
 
     @Test

@@ -10,13 +10,13 @@ import java.util.Map;
 /** The per-ring table {@code simulate --rings} prints after the fleet summary. */
 public final class RingSummary {
 
-    private static final String ROW = "%-12s %-19s %5d %9d %13d %6d %9d %11d  %s%n";
+    private static final String ROW = "%-12s %-24s %5d %9d %13d %6d %9d %11d  %s%n";
 
     private RingSummary() {
     }
 
     public static String render(List<RingRollout.RingOutcome> rings) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %-19s %5s %9s %13s %6s %9s %11s  %s%n",
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %-24s %5s %9s %13s %6s %9s %11s  %s%n",
                 "Ring", "Gate", "Hosts", "Compliant", "Non-compliant", "Failed", "Installed", "Model calls",
                 "Promotion before the ring"));
         for (RingRollout.RingOutcome r : rings) {
