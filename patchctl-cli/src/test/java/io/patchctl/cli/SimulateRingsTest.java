@@ -107,6 +107,43 @@ class SimulateRingsTest {
     }
 
     @Test
+    void reportBucket_ringRecordsAndApprovalInTheBucket_andReportReadsTheRingsBack() throws Exception {
+        String bucket = "dev-rhel8-patch-logs-123456789012";
+        try (io.patchctl.aws.S3ProxyServer s3 = io.patchctl.aws.S3ProxyServer.start()) {
+            s3.createBucket(bucket);
+            SimulateCommandTest.Run run = SimulateCommandTest.simulate("--out", tmp.resolve("s3"),
+                    java.util.Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint().toString()),
+                    "--hosts", "4", "--concurrency", "2", "--rings", "dev,prod", "--soak-days", "0", "--report-bucket", bucket);
+
+            // dev: all-pending + web; prod: broken-scriptlet (its failing update never proven: held, not failed) + minimal
+            assertThat(run.exitCode()).as(run.stderr() + run.stdout()).isZero();
+            List<String> keys = new ArrayList<>();
+            try (software.amazon.awssdk.services.s3.S3Client client = s3.client()) {
+                client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().forEach(o -> keys.add(o.key()));
+            }
+            assertThat(keys).filteredOn(k -> k.startsWith("bedrock-patch-runs/dev/")).hasSize(4);
+            assertThat(keys).filteredOn(k -> k.startsWith(ReportKeys.ringSuccessPrefix("dev"))).hasSize(2);
+            assertThat(keys).contains(ReportKeys.ringApproval("prod", 1));
+            assertThat(Files.exists(run.out().resolve("bedrock-patch-rings"))).as("nothing stored locally").isFalse();
+            assertThat(run.fleetJson().at("/hosts/2/held").toString()).contains("tzdata-broken")
+                    .contains("ring prod: ring dev has not proven any build of tzdata-broken (approval v1)");
+
+            java.io.StringWriter err = new java.io.StringWriter();
+            var report = io.patchctl.agent.PatchctlCommandLine.commandLine(new PatchctlCommand());
+            report.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+            report.setErr(new java.io.PrintWriter(err, true));
+            Path again = tmp.resolve("again");
+            int code = report.execute("report", "--from", "s3://" + bucket, "--s3-endpoint", s3.endpoint().toString(),
+                    "--out", again.toString());
+            assertThat(code).as(err.toString()).isZero();
+            JsonNode fromStore = Json.mapper().readTree(again.resolve("fleet-report.json").toFile());
+            List<String> ringsRead = new ArrayList<>();
+            fromStore.get("hosts").forEach(h -> ringsRead.add(h.path("ring").asText()));
+            assertThat(ringsRead).containsExactly("dev", "dev", "prod", "prod");
+        }
+    }
+
+    @Test
     void badRingOptions_exit1WithAClearMessageAndRunNothing() {
         assertBad("one", "--rings needs at least two rings in order", "--rings", "dev");
         assertBad("dup", "--rings names ring 'dev' twice", "--rings", "dev,staging,dev");
