@@ -2,7 +2,6 @@ package io.patchctl.cli.simulate;
 
 import io.patchctl.core.fleet.FleetReport;
 import io.patchctl.core.fleet.HostOutcome;
-import io.patchctl.core.fleet.HostResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,10 +29,5 @@ public final class RingSummary {
                     Simulation.modelCalls(report.hosts()), r.from() == null ? "-" : r.from() + " -> " + r.ring() + ": " + r.promotion()));
         }
         return out.toString();
-    }
-
-    /** Hosts of {@code ring} in {@code hosts}: the fleet report's ring column. */
-    static long count(List<HostResult> hosts, String ring) {
-        return hosts.stream().filter(h -> ring.equals(h.ring())).count();
     }
 }
