@@ -193,6 +193,11 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             store = openStore(choice, storeOptions);
             store.list("bedrock-patch-runs/" + environment + "/"); // fail fast: an unreachable store before any host runs
+            if (rings != null) {
+                io.patchctl.cli.simulate.RingRollout.checkApprovals(store, rings);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (StoreUnavailableException e) {
             throw new PatchctlException(ExitCode.NOT_STORED, "the report store is not usable: " + e.getMessage(), e);
         }

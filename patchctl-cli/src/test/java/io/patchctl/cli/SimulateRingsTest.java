@@ -156,6 +156,27 @@ class SimulateRingsTest {
         assertBad("campaign", "--rings cannot be combined with --cve/--advisory", "--rings", "dev,prod", "--cve", "CVE-2026-0001");
     }
 
+    @Test
+    void aStoreOfAnotherRingOrder_orAnUnreadableApproval_exit1BeforeAnyHostRuns() throws Exception {
+        Path dir = tmp.resolve("other-order");
+        DirectoryReportStore other = new DirectoryReportStore(dir);
+        other.put(ReportKeys.ringApproval("prod", 1), Json.bytes(new RingApproval(RingApproval.SCHEMA, "prod", "staging", 1,
+                Instant.parse("2026-11-20T00:00:00Z"), "ops", 2, List.of(), java.util.Map.of(), List.of())));
+        SimulateCommandTest.Run run = SimulateCommandTest.simulate("--report-dir", dir, java.util.Map.of(), "--hosts", "2",
+                "--rings", "dev,prod");
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+        assertThat(run.stderr()).contains("--rings: ring prod's approval v1 in " + other.describe()
+                + " was promoted from ring staging, not from dev");
+        assertThat(other.list("bedrock-patch-runs/")).as("no host ran").isEmpty();
+
+        other.put(ReportKeys.ringApproval("prod", 2), "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        SimulateCommandTest.Run unreadable = SimulateCommandTest.simulate("--report-dir", dir, java.util.Map.of(), "--hosts", "2",
+                "--rings", "staging,prod");
+        assertThat(unreadable.exitCode()).as(unreadable.stderr()).isEqualTo(1);
+        assertThat(unreadable.stderr()).contains("--rings: ring prod: approval").contains("is unreadable");
+        assertThat(other.list("bedrock-patch-runs/")).isEmpty();
+    }
+
     private void assertBad(String dir, String message, String... args) {
         SimulateCommandTest.Run run = SimulateCommandTest.simulate(tmp.resolve(dir), args);
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);

@@ -199,6 +199,31 @@ public final class RingRollout {
         }
     }
 
+    /**
+     * Before any host runs: each later ring's latest approval in {@code store}, if any, must be readable and
+     * promoted from the ring before it in this order (a store of another rollout would fail mid-way).
+     *
+     * @throws IllegalArgumentException naming the ring, the approval and the ring it came from
+     */
+    public static void checkApprovals(ReportStore store, List<String> rings) {
+        RingRecords records = new RingRecords(store);
+        for (int i = 1; i < rings.size(); i++) {
+            String ring = rings.get(i);
+            String from = rings.get(i - 1);
+            Optional<RingApproval> latest;
+            try {
+                latest = records.latestApproval(ring);
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException("--rings: ring " + ring + ": " + e.getMessage(), e);
+            }
+            if (latest.isPresent() && !latest.get().from().equals(from)) {
+                throw new IllegalArgumentException("--rings: ring " + ring + "'s approval v" + latest.get().version() + " in "
+                        + store.describe() + " was promoted from ring " + latest.get().from() + ", not from " + from
+                        + ": give the rings in that store's order, or use a fresh store");
+            }
+        }
+    }
+
     /** Checks a ring list: at least two rings, each a valid key segment, none twice. */
     public static List<String> parse(List<String> names) {
         if (names.size() < 2) {
