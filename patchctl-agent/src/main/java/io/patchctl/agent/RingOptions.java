@@ -73,7 +73,7 @@ public final class RingOptions {
         ReportStore store = stores.get(stores.size() - 1);
         RingGate gate;
         if (approvalFrom == null) {
-            gate = RingGate.open();
+            gate = RingGate.first(ring);
         } else {
             try {
                 gate = RingGate.gated(ring, approvalFrom, new RingRecords(store).latestApproval(ring));

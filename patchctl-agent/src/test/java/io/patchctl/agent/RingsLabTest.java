@@ -163,6 +163,7 @@ class RingsLabTest {
             LabRun run = BedrockLabFixture.runAs(host, String.format("i-0%s%s%d", prefix.replace("-", ""), ring, i),
                     args.toArray(new String[0]));
             reports.add(BedrockLabFixture.report(run));
+            assertThat(reports.get(i).at("/ring").asText()).as("the RunReport names its ring").isEqualTo(ring);
             if (from != null && reports.get(i).at("/approved").size() > 0) {
                 Map<String, List<String>> installed = host.installed();
                 assertThat(installed.get("openssl-libs")).containsExactly(OPENSSL_12);

@@ -2,6 +2,7 @@ package io.patchctl.cli;
 
 import io.patchctl.cli.simulate.FailureAnalyzer;
 import io.patchctl.cli.simulate.HostAgent;
+import io.patchctl.cli.simulate.SimulatedRing;
 import io.patchctl.cli.simulate.SimulationWiring;
 import io.patchctl.cli.simulate.WorkflowHostAgent;
 import io.patchctl.aws.AwsClientSettings;
@@ -42,10 +43,16 @@ final class DefaultSimulationWiring implements SimulationWiring {
 
     @Override
     public HostAgent agent(String advisor, String modelId, String region, ReportStore store, PatchPolicy policy) {
+        return agent(advisor, modelId, region, store, policy, null);
+    }
+
+    @Override
+    public HostAgent agent(String advisor, String modelId, String region, ReportStore store, PatchPolicy policy,
+                           SimulatedRing ring) {
         Path spool = Path.of(System.getProperty("java.io.tmpdir"), "patchctl-simulate-spool");
         if ("rules".equals(advisor)) {
             RulesAdvisor rules = new RulesAdvisor();
-            return new WorkflowHostAgent((host, env) -> rules, spool, policy);
+            return new WorkflowHostAgent((host, env) -> rules, spool, policy, ring);
         }
         // One model client per agent run, as on a real host: its overall time budget is per run.
         // The plan cache lives in the shared store, so hosts with the same updates share one plan.
@@ -54,7 +61,7 @@ final class DefaultSimulationWiring implements SimulationWiring {
                 Advisor bedrock = new ModelAdvisor(client, StorePlanCache.builder().store(store).env(env)
                         .owner(host.instanceId()).clock(clock).pollInterval(Duration.ofMillis(100)).build(),
                         new RulesAdvisor());
-                return new WorkflowHostAgent((h, e) -> bedrock, spool, policy).run(host, labHost, env, reports);
+                return new WorkflowHostAgent((h, e) -> bedrock, spool, policy, ring).run(host, labHost, env, reports);
             }
         };
     }

@@ -126,6 +126,20 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--advisory", paramLabel = "ID", description = "Campaign: only this advisory's updates; repeatable.")
     java.util.List<String> campaignAdvisories = new java.util.ArrayList<>();
 
+    @Option(names = "--rings", paramLabel = "RING,RING[,…]", split = ",",
+            description = {"Roll out in rings, in order (e.g. dev,staging,prod): the fleet is split into contiguous blocks,",
+                "one per ring; the first runs open, each later one gated on the approval promoted from the one before",
+                "(as patchctl promote, on a simulated clock --soak-days later); the lab then offers a newer openssl-libs",
+                "that no ring proved."})
+    List<String> rings;
+
+    @Option(names = "--soak-days", paramLabel = "N",
+            description = "With --rings: the soak each promotion requires, 0.." + io.patchctl.core.rollout.PromotionRequest.MAX_SOAK_DAYS
+                    + "; the simulated clock advances N days per ring, nothing waits (default: " + DEFAULT_SOAK_DAYS + ").")
+    Integer soakDays;
+
+    static final int DEFAULT_SOAK_DAYS = 7;
+
     @Mixin
     VerboseOption verbose = new VerboseOption();
 
@@ -153,6 +167,10 @@ public final class SimulateCommand implements Callable<Integer> {
         validate();
         io.patchctl.core.campaign.fleet.CampaignLaunch campaign = campaignCves.isEmpty() && campaignAdvisories.isEmpty() ? null
                 : CampaignCommand.launch(spec, environment, campaignCves, campaignAdvisories, concurrency, maxErrors);
+        if (campaign != null && rings != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--rings cannot be combined with --cve/--advisory: a campaign bypasses the rings (patchctl campaign)");
+        }
         if (campaign != null && advisor != AdvisorKind.RULES) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cve/--advisory: a simulated campaign plans with --advisor rules");
         }
@@ -170,15 +188,27 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ReportStore store;
         Lab lab;
+        Lab laterLab = null;
+        List<io.patchctl.cli.simulate.RingRollout.RingOutcome> ringOutcomes = List.of();
         try {
             store = openStore(choice, storeOptions);
             store.list("bedrock-patch-runs/" + environment + "/"); // fail fast: an unreachable store before any host runs
+            if (rings != null) {
+                io.patchctl.cli.simulate.RingRollout.checkApprovals(store, rings);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (StoreUnavailableException e) {
             throw new PatchctlException(ExitCode.NOT_STORED, "the report store is not usable: " + e.getMessage(), e);
         }
         try {
             long t0 = System.nanoTime();
             lab = labCache == null ? Lab.build(StandardLabs.failing()) : Lab.build(StandardLabs.failing(), labCache);
+            if (rings != null) {
+                // the repository a soak later: a newer openssl-libs no ring has proven
+                laterLab = labCache == null ? Lab.build(io.patchctl.cli.simulate.RingLab.later(StandardLabs.failing()))
+                        : Lab.build(io.patchctl.cli.simulate.RingLab.later(StandardLabs.failing()), labCache);
+            }
             stderr.printf(Locale.ROOT, "lab ready in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, lab.dir());
         } catch (LabException e) {
             throw new PatchctlException(ExitCode.USAGE, e.getMessage(), e);
@@ -201,10 +231,20 @@ public final class SimulateCommand implements Callable<Integer> {
                     stderr.println("patchctl simulate: cleared the quarantine of an earlier cycle: " + String.join(", ", cleared));
                 }
             }
-            Simulation simulation = new Simulation(lab, wiring.agent(advisor.id(), model.modelId(), model.region(), store, policy),
-                    wiring.analyzer(advisor.id(), model.modelId(), model.region(), environment, store), store, Clock.systemUTC());
-            result = simulation.run(new Simulation.Settings(hosts, concurrency, maxErrors, environment, advisor.id(), account,
-                    model.region(), "patchctl-run-patch", hostsDir, keepHosts), bar);
+            Simulation.Settings settings = new Simulation.Settings(hosts, concurrency, maxErrors, environment, advisor.id(), account,
+                    model.region(), "patchctl-run-patch", hostsDir, keepHosts);
+            if (rings != null) {
+                io.patchctl.cli.simulate.RingRollout.Outcome rollout = new io.patchctl.cli.simulate.RingRollout(lab, laterLab,
+                        ring -> wiring.agent(advisor.id(), model.modelId(), model.region(), store, policy, ring),
+                        wiring.analyzer(advisor.id(), model.modelId(), model.region(), environment, store), store,
+                        Clock.systemUTC()).run(rings, soakDays == null ? DEFAULT_SOAK_DAYS : soakDays, settings, bar);
+                result = rollout.combined();
+                ringOutcomes = rollout.rings();
+            } else {
+                Simulation simulation = new Simulation(lab, wiring.agent(advisor.id(), model.modelId(), model.region(), store, policy),
+                        wiring.analyzer(advisor.id(), model.modelId(), model.region(), environment, store), store, Clock.systemUTC());
+                result = simulation.run(settings, bar);
+            }
             if (!keepHosts) {
                 Files.deleteIfExists(hostsDir);
             }
@@ -239,6 +279,9 @@ public final class SimulateCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "Cycle: %.1f s, %.1f hosts/min, %d distinct update sets, reports in %s%n",
                 report.cycle().wallMillis() / 1000.0, report.cycle().hostsPerMinute(report.hostsRun()),
                 report.cycle().distinctUpdateSets(), store.describe());
+        if (!ringOutcomes.isEmpty()) {
+            stdout.print(io.patchctl.cli.simulate.RingSummary.render(ringOutcomes));
+        }
         for (FleetQuarantine.Entry q : FleetQuarantine.of(report.hosts())) {
             stdout.printf(Locale.ROOT, "Quarantined: %s-%s (%s) failed on %d host(s), first %s; held by %d host(s)%n",
                     q.packageName(), q.evr(), q.failureClass(), q.failedOn().size(), q.firstFailedOn(), q.saved().size());
@@ -274,9 +317,20 @@ public final class SimulateCommand implements Callable<Integer> {
         if (hosts < 1 || hosts > 10_000) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--hosts must be between 1 and 10000, was " + hosts);
         }
+        if (soakDays != null && rings == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--soak-days needs --rings");
+        }
+        if (soakDays != null && (soakDays < 0 || soakDays > io.patchctl.core.rollout.PromotionRequest.MAX_SOAK_DAYS)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--soak-days must be 0.."
+                    + io.patchctl.core.rollout.PromotionRequest.MAX_SOAK_DAYS + ", was " + soakDays);
+        }
         try {
             io.patchctl.cli.simulate.RateControl.parse(concurrency, maxErrors, hosts);
             io.patchctl.core.store.ReportKeys.segment(environment);
+            if (rings != null) {
+                io.patchctl.cli.simulate.RingRollout.parse(rings);
+                io.patchctl.cli.simulate.RingRollout.blockSizes(hosts, rings.size());
+            }
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

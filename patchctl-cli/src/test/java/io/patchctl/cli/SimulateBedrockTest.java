@@ -100,6 +100,45 @@ class SimulateBedrockTest {
                 .containsPattern("i-01ab000000000000[15]\\s+Red Hat Enterprise Linux 8.10\\s+COMPLIANT\\s+5\\s+\\d+\\s+\\d+\\s+Bedrock \\[cache\\]");
     }
 
+    @Test
+    void rings_perRingModelCalls_areTheCallsTheStandInReceived_andProdInstallsOnlyProvenBuilds() throws Exception {
+        // 18 hosts in two rings of 9: each block holds the whole profile rotation
+        SimulateCommandTest.Run run = SimulateCommandTest.simulate(tmp.resolve("rings"), "--hosts", "18",
+                "--concurrency", "3", "--advisor", "bedrock", "--rings", "dev,prod", "--soak-days", "1");
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(4);
+        JsonNode hosts = run.fleetJson().get("hosts");
+        long devCalls = 0;
+        long prodCalls = 0;
+        int frozen = 0;
+        StringBuilder advisors = new StringBuilder();
+        for (JsonNode h : hosts) {
+            boolean call = h.get("advisor_kind").asText().equals("bedrock") && !h.get("plan_cache").asText().equals("hit");
+            if (h.get("ring").asText().equals("dev")) {
+                devCalls += call ? 1 : 0;
+            } else {
+                prodCalls += call ? 1 : 0;
+                frozen += h.get("advisor_kind").asText().equals("ring") ? 1 : 0;
+            }
+            advisors.append(h.get("ring").asText()).append(' ').append(h.get("instance_id").asText()).append(' ')
+                    .append(h.get("advisor_kind").asText()).append('/').append(h.get("plan_cache").asText()).append('\n');
+        }
+        int planCalls = bedrock.findAll(postRequestedFor(urlPathMatching("/model/.+/invoke"))
+                .withRequestBody(notContaining("root_cause"))).size();
+        // each ring's kernel-reboot host runs twice (before and after its simulated reboot); the fleet report
+        // shows the resumed run, so the stand-in may see one call per ring more than the reports count
+        assertThat(planCalls).as(advisors.toString()).isBetween((int) (devCalls + prodCalls), (int) (devCalls + prodCalls) + 2);
+        // the per-ring table counts the model calls of the runs the fleet report shows
+        assertThat(run.stdout()).containsPattern("(?m)^dev +open +9 .* " + devCalls + "  -$")
+                .containsPattern("(?m)^prod +approval v1 of dev +9 .* " + prodCalls + "  dev -> prod: v1 written");
+        // Frozen plans are not reused in this lab: every profile has the policy-held kernel pending, so a dev
+        // host's fingerprint (its open update set) includes updates prod's gate never makes eligible
+        // (RingFingerprint over the eligible set). Each prod update set is planned once, like dev's.
+        assertThat(frozen).as(advisors.toString()).isZero();
+        assertThat(prodCalls).as(advisors.toString()).isLessThanOrEqualTo(devCalls);
+        hosts.forEach(h -> assertThat(h.get("installed").toString()).doesNotContain("1:1.1.1k-13.el8"));
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder reply(String text) {
         return BedrockStub.reply(text, "end_turn", 400, 80).withFixedDelay(300);
     }

@@ -94,6 +94,11 @@ public final class Simulation {
     }
 
     public Result run(Settings s, FleetScheduler.Listener<HostRun> listener) {
+        return run(s, 0, listener);
+    }
+
+    /** The cycle of hosts {@code firstIndex} .. {@code firstIndex + s.hosts() - 1} of the fleet (one ring's block). */
+    public Result run(Settings s, int firstIndex, FleetScheduler.Listener<HostRun> listener) {
         long startNanos = System.nanoTime();
         RateControl rate = RateControl.parse(s.concurrency(), s.maxErrors(), s.hosts());
         CommandInvocationEvent eventFactory = new CommandInvocationEvent(s.account(), s.region(), s.documentName());
@@ -101,7 +106,7 @@ public final class Simulation {
         Instant requestedAt = clock.instant();
         Map<String, SimulatedHost> fleet = new LinkedHashMap<>();
         for (int i = 0; i < s.hosts(); i++) {
-            SimulatedHost h = SimulatedHost.of(i);
+            SimulatedHost h = SimulatedHost.of(firstIndex + i);
             fleet.put(h.instanceId(), h);
         }
         Path hostsDir = s.hostsDir().toAbsolutePath().resolve("cycle-" + commandId.substring(0, 8));

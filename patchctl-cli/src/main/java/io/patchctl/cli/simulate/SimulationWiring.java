@@ -18,6 +18,18 @@ public interface SimulationWiring extends AutoCloseable {
      */
     HostAgent agent(String advisor, String modelId, String region, ReportStore store, PatchPolicy policy);
 
+    /**
+     * The agent of one ring's hosts (simulate --rings): as {@link #agent}, with the ring's gate, frozen
+     * plans, success recorder and simulated clock.
+     */
+    default HostAgent agent(String advisor, String modelId, String region, ReportStore store, PatchPolicy policy,
+                            SimulatedRing ring) {
+        if (ring == null) {
+            return agent(advisor, modelId, region, store, policy);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not run rings");
+    }
+
     /** The insights code, storing InsightReports in {@code store}. */
     FailureAnalyzer analyzer(String advisor, String modelId, String region, String environment, ReportStore store);
 

@@ -44,6 +44,7 @@ public final class WorkflowHostAgent implements HostAgent {
     private final AdvisorSource advisors;
     private final Path spoolDir;
     private final PatchPolicy policy;
+    private final SimulatedRing ring;
 
     /**
      * @param advisors where each host's advisor comes from
@@ -55,9 +56,15 @@ public final class WorkflowHostAgent implements HostAgent {
 
     /** @param policy every host's policy */
     public WorkflowHostAgent(AdvisorSource advisors, Path spoolDir, PatchPolicy policy) {
+        this(advisors, spoolDir, policy, null);
+    }
+
+    /** @param ring the rollout ring every host runs in (simulate --rings), or null */
+    public WorkflowHostAgent(AdvisorSource advisors, Path spoolDir, PatchPolicy policy, SimulatedRing ring) {
         this.advisors = Objects.requireNonNull(advisors, "advisors");
         this.spoolDir = spoolDir;
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.ring = ring;
     }
 
     @Override
@@ -84,17 +91,20 @@ public final class WorkflowHostAgent implements HostAgent {
         // Debian's rpm reads its database path from HOME/.rpmmacros: the lab host's environment carries it.
         PackageManager dnf = new DnfPackageManager(labHost.installroot(), labHost.dnfArgs(), labHost.environment(),
                 DNF_TIMEOUT, new ProcessRunner());
-        return AgentWorkflow.builder()
+        PatchPolicy hostPolicy = hostPolicy(host);
+        Clock clock = ring == null ? Clock.systemUTC() : ring.clock();
+        AgentWorkflow.Builder workflow = AgentWorkflow.builder()
                 .packageManager(dnf)
-                .advisor(advisors.forHost(host, environment))
                 .store(store)
                 .quarantineStore(store) // the fleet's shared store, as --report-bucket is on real hosts
                 .spoolDir(spoolDir)
                 .reboots(new RebootCoordinator(new RebootMarkerFile(labHost.dir().resolve("state")),
-                        () -> java.util.Optional.ofNullable(booted.get()), Clock.systemUTC()))
-                .build()
+                        () -> java.util.Optional.ofNullable(booted.get()), clock));
+        Advisor advisor = advisors.forHost(host, environment);
+        workflow.advisor(ring == null ? advisor : ring.wire(workflow, advisor, store, hostPolicy));
+        return workflow.build()
                 .run(new RunRequest(environment, host.instanceId(), host.hostname(), labHost.installroot().toString(),
-                        RunMode.PATCH, hostPolicy(host)));
+                        RunMode.PATCH, hostPolicy));
     }
 
     /**

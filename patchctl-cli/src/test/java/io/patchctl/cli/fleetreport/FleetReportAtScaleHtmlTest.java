@@ -48,6 +48,28 @@ class FleetReportAtScaleHtmlTest {
     }
 
     @Test
+    void ringColumn_andFilter_whenHostsHaveRings_absentWithout() {
+        FleetReport plain = LargeFleet.build(9);
+        List<String> rings = List.of("dev", "staging", "prod");
+        List<io.patchctl.core.fleet.HostResult> ringed = new java.util.ArrayList<>();
+        for (int i = 0; i < plain.hosts().size(); i++) {
+            ringed.add(plain.hosts().get(i).toBuilder().ring(rings.get(i * rings.size() / plain.hosts().size())).build());
+        }
+        FleetReport withRings = new FleetReport(plain.generatedAt(), plain.source(), plain.environment(), plain.cycle(),
+                ringed, plain.problems(), plain.sla());
+
+        String html = new FleetReportHtml().render(withRings);
+        assertThat(html).contains("<select data-filter=\"ring\" id=\"filter-ring\">")
+                .contains("<option value=\"dev\">dev</option>").contains("<option value=\"prod\">prod</option>")
+                .contains("<th data-sort=\"text\">Ring</th>").contains("<td data-l=\"Ring\">staging</td>");
+        assertThat(count(html, " data-ring=\"prod\"")).isEqualTo(3);
+        assertThat(new FleetReportHtml().render(plain)).doesNotContain("filter-ring").doesNotContain(">Ring</th>");
+        // JSON: the host's ring, absent (not null) without one, so reports without rings keep their bytes
+        assertThat(io.patchctl.core.internal.json.Json.mapper().valueToTree(ringed.get(0)).get("ring").asText()).isEqualTo("dev");
+        assertThat(io.patchctl.core.internal.json.Json.mapper().valueToTree(plain.hosts().get(0)).has("ring")).isFalse();
+    }
+
+    @Test
     void csp_allowsExactlyThePageScriptByItsHash() throws Exception {
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
                 .digest(PageScript.SOURCE.getBytes(StandardCharsets.UTF_8)));

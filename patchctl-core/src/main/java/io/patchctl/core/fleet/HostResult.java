@@ -37,13 +37,16 @@ import java.util.Objects;
  * @param distro         the distribution the RunReport names ("Rocky Linux 9.3"), empty if unknown
  * @param exceptions     the policy exceptions as the host's run saw them (RunReport {@code exceptions.entries})
  * @param quarantine     what the per-update circuit breaker held on this host, or what this host quarantined
+ * @param ring           the rollout ring of the host's run (RunReport {@code ring}); null (absent from the JSON) without one
  */
 public record HostResult(String instanceId, String hostname, String environment, HostOutcome outcome,
                          Integer exitCode, String timestamp, long durationMillis, List<PendingUpdate> discovered,
                          List<String> installed, List<HeldItem> held, List<HeldItem> rejected, String advisorKind,
                          String modelId, String fallbackReason, String planCache, String error, String runReportKey,
                          Insight insight, Instant startedAt, Instant finishedAt, String distro,
-                         List<ExceptionStatus> exceptions, HostQuarantine quarantine) {
+                         List<ExceptionStatus> exceptions, HostQuarantine quarantine,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                         String ring) {
 
     public HostResult {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -100,6 +103,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .runReportKey(key).distro(distroName(run.distro().name(), run.distro().id(), run.distro().versionId()))
                 .exceptions(run.exceptions() == null ? List.of() : run.exceptions().entries())
                 .quarantine(HostQuarantine.of(run.quarantine(), run.instanceId()))
+                .ring(run.ring())
                 .build();
     }
 
@@ -131,6 +135,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                         JsonFields.text(distro, "version_id", "")))
                 .exceptions(JsonFields.list(JsonFields.object(run, "exceptions"), "entries", HostResult::exception))
                 .quarantine(HostQuarantine.fromJson(run.get("quarantine"), JsonFields.text(run, "instance_id", "unknown")))
+                .ring(JsonFields.text(run, "ring"))
                 .build();
     }
 
@@ -158,7 +163,7 @@ public record HostResult(String instanceId, String hostname, String environment,
                 .timestamp(timestamp).durationMillis(durationMillis).discovered(discovered).installed(installed)
                 .held(held).rejected(rejected).advisorKind(advisorKind).modelId(modelId).fallbackReason(fallbackReason)
                 .planCache(planCache).error(error).runReportKey(runReportKey).insight(insight).startedAt(startedAt)
-                .finishedAt(finishedAt).distro(distro).exceptions(exceptions).quarantine(quarantine);
+                .finishedAt(finishedAt).distro(distro).exceptions(exceptions).quarantine(quarantine).ring(ring);
     }
 
     /** "Bedrock (claude…)", "Rules", "Rules (Bedrock fell back: THROTTLED)", "Plan cache". */
@@ -252,8 +257,14 @@ public record HostResult(String instanceId, String hostname, String environment,
         private String distro;
         private List<ExceptionStatus> exceptions;
         private HostQuarantine quarantine;
+        private String ring;
 
         private Builder() {
+        }
+
+        public Builder ring(String ring) {
+            this.ring = ring;
+            return this;
         }
 
         public Builder exceptions(List<ExceptionStatus> exceptions) {
@@ -374,7 +385,7 @@ public record HostResult(String instanceId, String hostname, String environment,
         public HostResult build() {
             return new HostResult(instanceId, hostname, environment, outcome, exitCode, timestamp, durationMillis, discovered,
                     installed, held, rejected, advisorKind, modelId, fallbackReason, planCache, error, runReportKey, insight,
-                    startedAt, finishedAt, distro, exceptions, quarantine);
+                    startedAt, finishedAt, distro, exceptions, quarantine, ring);
         }
     }
 }

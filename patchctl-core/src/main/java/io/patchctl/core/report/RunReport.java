@@ -42,6 +42,7 @@ import java.util.Objects;
  *                       was not a campaign
  * @param quarantine     the per-update circuit breaker: packages it held, expired quarantines, what this run
  *                       quarantined (null in old reports)
+ * @param ring           the rollout ring the run belonged to ({@code run --ring}); null (absent from the JSON) without one
  */
 public record RunReport(
         String schema,
@@ -83,7 +84,9 @@ public record RunReport(
         CampaignReport campaign,
         // absent, not null, when no breaker ran (early exits, old reports): v1 reports keep their bytes
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        io.patchctl.core.quarantine.QuarantineSection quarantine) {
+        io.patchctl.core.quarantine.QuarantineSection quarantine,
+        // the rollout ring (run --ring, simulate --rings); absent when the run had none: other reports keep their bytes
+        @JsonInclude(JsonInclude.Include.NON_NULL) String ring) {
 
     public static final String SCHEMA = "patchctl.run-report/v1";
     /** A reply of 10,000 bogus names made a 1 MB report: the count is kept, the list is cut. */
@@ -130,7 +133,7 @@ public record RunReport(
                 .dnfInvocations(dnfInvocations).durationMillis(durationMillis).error(error).distro(distro)
                 .packageDb(packageDb).spool(spool).rejectedTotal(rejectedTotal).notes(notes)
                 .exceptions(exceptions).approvalAge(approvalAge).hooks(hooks)
-                .fixVerification(fixVerification).reboot(reboot).campaign(campaign).quarantine(quarantine);
+                .fixVerification(fixVerification).reboot(reboot).campaign(campaign).quarantine(quarantine).ring(ring);
     }
 
     /** The first 8 characters of the run id, used to keep report keys of one second apart. */
@@ -175,6 +178,7 @@ public record RunReport(
         private io.patchctl.core.reboot.RebootSection reboot;
         private CampaignReport campaign;
         private io.patchctl.core.quarantine.QuarantineSection quarantine;
+        private String ring;
 
         private Builder() {
         }
@@ -349,6 +353,11 @@ public record RunReport(
             return this;
         }
 
+        public Builder ring(String ring) {
+            this.ring = ring;
+            return this;
+        }
+
         public Builder hooks(io.patchctl.core.hooks.HooksReport hooks) {
             this.hooks = hooks;
             return this;
@@ -358,7 +367,7 @@ public record RunReport(
             return new RunReport(schema, runId, timestamp, environment, instanceId, hostname, installroot, mode,
                     status, exitCode, discovered, advisor, plan, approved, held, rejected, transactionTest, apply,
                     verification, rebootNeeded, dnfInvocations, durationMillis, error, distro, packageDb, spool,
-                    rejectedTotal, notes, exceptions, approvalAge, hooks, fixVerification, reboot, campaign, quarantine);
+                    rejectedTotal, notes, exceptions, approvalAge, hooks, fixVerification, reboot, campaign, quarantine, ring);
         }
     }
 }

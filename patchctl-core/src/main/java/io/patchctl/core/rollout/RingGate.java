@@ -38,6 +38,11 @@ public final class RingGate implements HoldRule {
         return new RingGate(null, null, null, false);
     }
 
+    /** The first ring {@code ring}: open like {@link #open()}, but its runs' reports name the ring. */
+    public static RingGate first(String ring) {
+        return new RingGate(Objects.requireNonNull(ring, "ring"), null, null, false);
+    }
+
     /**
      * @param approval the ring's latest approval, empty when nothing was promoted yet (then everything is held)
      * @throws IllegalArgumentException when the approval was promoted from another ring than {@code from}
@@ -129,6 +134,7 @@ public final class RingGate implements HoldRule {
         return approval == null ? Optional.empty() : Optional.ofNullable(approval.plans().get(fingerprint));
     }
 
+    /** The ring's name; null for {@link #open()} (no rings). */
     public String ring() {
         return ring;
     }

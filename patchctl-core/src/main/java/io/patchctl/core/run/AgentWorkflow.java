@@ -98,6 +98,7 @@ public final class AgentWorkflow {
         // approval age and exceptions are judged on the run's own UTC date, one date for every step of the run
         RunRequest request = undated.withPolicy(undated.policy().asOf(LocalDate.ofInstant(now, ZoneOffset.UTC)));
         Draft d = new Draft(request, runIds.get().toString(), now);
+        d.ringName = ring.ring();
         d.distro = packageManager.distro();
         // Reports earlier runs could not store go first: a healthy run must not leave them behind.
         d.spool = spoolDir == null ? null : new SpoolSender(spoolDir, stores, clock, spoolLimits).deliver();
@@ -472,6 +473,7 @@ public final class AgentWorkflow {
         String error;
         Distro distro = Distro.UNKNOWN;
         final List<String> notes = new ArrayList<>();
+        String ringName; // the report's ring: null without rings
         int dnfInvocations;
         long durationMillis;
         PackageDbHealth packageDb;
@@ -518,6 +520,7 @@ public final class AgentWorkflow {
                             guarded == null ? List.of() : guarded.held(), apply == null ? ApplyResult.notRun() : apply,
                             verification == null ? Verification.notRun() : verification, status, error))
                     .quarantine(quarantine == null ? null : quarantine.section())
+                    .ring(ringName)
                     .build();
         }
     }

@@ -51,6 +51,10 @@ class RunReportJsonTest {
         RunReport s = sample();
         assertThat(s.toBuilder().build()).isEqualTo(s);
         assertThat(s.toBuilder().error("x").build().error()).isEqualTo("x");
+        RunReport ringed = s.toBuilder().ring("staging").build();
+        assertThat(ringed.toBuilder().build().ring()).isEqualTo("staging");
+        assertThat(io.patchctl.core.internal.json.Json.mapper().valueToTree(ringed).get("ring").asText()).isEqualTo("staging");
+        assertThat(io.patchctl.core.internal.json.Json.mapper().valueToTree(s).has("ring")).as("absent without a ring").isFalse();
     }
 
     @Test

@@ -112,8 +112,9 @@ class RingWorkflowTest {
     void firstRingRecords_promotedRingInstallsExactlyTheProvenBuilds_holdsTheRest_andReusesThePlanUnasked() {
         StubModelClient devModel = StubModelClient.replying(PLAN_JSON);
         for (int i = 0; i < 3; i++) {
-            RunReport dev = run("dev", RingGate.open(), new FakeDnf(OPENSSL_12, CURL), devModel, "i-0dev" + i);
+            RunReport dev = run("dev", RingGate.first("dev"), new FakeDnf(OPENSSL_12, CURL), devModel, "i-0dev" + i);
             assertThat(dev.status()).isEqualTo(RunStatus.COMPLIANT);
+            assertThat(dev.ring()).as("the first ring is open, but its reports name it").isEqualTo("dev");
         }
         assertThat(devModel.calls()).isEqualTo(1); // the plan cache shares the dev plan
         assertThat(store.list(ReportKeys.ringSuccessPrefix("dev"))).hasSize(3);
@@ -129,6 +130,8 @@ class RingWorkflowTest {
         RingGate gate = RingGate.gated("staging", "dev", new RingRecords(store).latestApproval("staging"));
         RunReport staging = run("staging", gate, stagingDnf, stagingModel, "i-0stg0");
 
+        assertThat(staging.ring()).isEqualTo("staging");
+        assertThat(run("none", RingGate.open(), new FakeDnf(OPENSSL_12), devModel, "i-0none").ring()).as("no ring").isNull();
         assertThat(stagingModel.calls()).isZero();
         assertThat(staging.advisor().kind()).isEqualTo(FrozenPlanAdvisor.KIND);
         assertThat(staging.plan().reasoning()).isEqualTo("dev plan");
