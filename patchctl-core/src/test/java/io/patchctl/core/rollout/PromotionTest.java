@@ -76,6 +76,51 @@ class PromotionTest {
     }
 
     @Test
+    void promote_whoseCreateLandedButWasAnsweredAsTaken_isWrittenNotUpToDate() {
+        // an SDK retry of a conditional create whose first attempt reached S3: the retry gets 412 for our own object
+        io.patchctl.core.store.ReportStore lostAnswer = new io.patchctl.core.store.ReportStore() {
+            @Override
+            public void put(String key, byte[] body) {
+                store.put(key, body);
+            }
+
+            @Override
+            public boolean putIfAbsent(String key, byte[] body) {
+                store.putIfAbsent(key, body);
+                return false;
+            }
+
+            @Override
+            public java.util.Optional<byte[]> get(String key) {
+                return store.get(key);
+            }
+
+            @Override
+            public java.util.List<String> list(String prefix) {
+                return store.list(prefix);
+            }
+
+            @Override
+            public void delete(String key) {
+                store.delete(key);
+            }
+
+            @Override
+            public String describe() {
+                return "lost-answer";
+            }
+        };
+        record(store, success("staging", "i-01", T0, OPENSSL_12));
+        clock.advance(Duration.ofDays(8));
+
+        PromotionResult result = new Promotion(lostAnswer, clock).promote(stagingToProd(7));
+
+        assertThat(result).isInstanceOf(PromotionResult.Written.class);
+        assertThat(((PromotionResult.Written) result).approval().version()).isEqualTo(1);
+        assertThat(store.list(ReportKeys.ringApprovalPrefix("prod"))).containsExactly("bedrock-patch-rings/prod/approvals/00000001.json");
+    }
+
+    @Test
     void promote_again_withNothingNew_isUpToDate_thenANewlySoakedBuildMakesVersionTwoWithEverything() {
         record(store, success("staging", "i-01", T0, OPENSSL_12));
         record(store, success("staging", "i-03", T0.plus(Duration.ofDays(5)), ZLIB));
