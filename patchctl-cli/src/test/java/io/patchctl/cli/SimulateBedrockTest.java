@@ -131,11 +131,14 @@ class SimulateBedrockTest {
         // the per-ring table counts the model calls of the runs the fleet report shows
         assertThat(run.stdout()).containsPattern("(?m)^dev +open +9 .* " + devCalls + "  -$")
                 .containsPattern("(?m)^prod +approval v1 of dev +9 .* " + prodCalls + "  dev -> prod: v1 written");
-        // Frozen plans are not reused in this lab: every profile has the policy-held kernel pending, so a dev
-        // host's fingerprint (its open update set) includes updates prod's gate never makes eligible
-        // (RingFingerprint over the eligible set). Each prod update set is planned once, like dev's.
-        assertThat(frozen).as(advisors.toString()).isZero();
-        assertThat(prodCalls).as(advisors.toString()).isLessThanOrEqualTo(devCalls);
+        // Same fingerprint, same plan: the ring fingerprint counts only updates the policy allows, so the
+        // policy-held kernel every profile has pending no longer sets dev's sets apart from prod's; prod
+        // hosts whose proven set dev planned run dev's plan without a model call
+        // the figure for docs/lab.md
+        System.out.printf("rings dev,prod (18 hosts): model calls dev %d, prod %d; prod hosts on a frozen plan %d%n",
+                devCalls, prodCalls, frozen);
+        assertThat(frozen).as(advisors.toString()).isPositive();
+        assertThat(prodCalls).as(advisors.toString()).isLessThan(devCalls);
         hosts.forEach(h -> assertThat(h.get("installed").toString()).doesNotContain("1:1.1.1k-13.el8"));
     }
 
