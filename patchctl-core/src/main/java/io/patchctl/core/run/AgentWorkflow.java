@@ -1,9 +1,18 @@
 package io.patchctl.core.run;
 
 import io.patchctl.core.advisory.SecurityUpdate;
+import io.patchctl.core.campaign.CampaignOutcomes;
+import io.patchctl.core.campaign.CampaignSelection;
+import io.patchctl.core.hooks.HookContext;
+import io.patchctl.core.hooks.HookPhase;
+import io.patchctl.core.hooks.HookPolicy;
+import io.patchctl.core.hooks.HookResult;
+import io.patchctl.core.hooks.HookRunner;
+import io.patchctl.core.hooks.HookedInstall;
+import io.patchctl.core.hooks.HooksReport;
+import io.patchctl.core.hooks.PostRebootCheck;
 import io.patchctl.core.host.Distro;
-import io.patchctl.core.plan.ModelAdvisor;
-import io.patchctl.core.plan.StorePlanCache;
+import io.patchctl.core.host.InstalledState;
 import io.patchctl.core.host.PackageDbHealth;
 import io.patchctl.core.host.PackageManager;
 import io.patchctl.core.host.PackageManagerException;
@@ -13,26 +22,36 @@ import io.patchctl.core.plan.Advisor;
 import io.patchctl.core.plan.AdvisorInfo;
 import io.patchctl.core.plan.AdvisorOutcome;
 import io.patchctl.core.plan.GuardedPlan;
+import io.patchctl.core.plan.ModelAdvisor;
+import io.patchctl.core.plan.PatchPlan;
 import io.patchctl.core.plan.PatchPolicy;
+import io.patchctl.core.plan.PlanCacheStatus;
 import io.patchctl.core.plan.PolicyGuard;
 import io.patchctl.core.plan.PolicyRules;
 import io.patchctl.core.plan.RulesAdvisor;
+import io.patchctl.core.plan.StorePlanCache;
 import io.patchctl.core.plan.approval.ApprovalRules;
+import io.patchctl.core.quarantine.CircuitBreaker;
+import io.patchctl.core.quarantine.QuarantineStore;
+import io.patchctl.core.reboot.RebootCoordinator;
+import io.patchctl.core.reboot.RebootOutcome;
+import io.patchctl.core.reboot.RebootSection;
 import io.patchctl.core.report.AdvisorSection;
-import io.patchctl.core.report.ReleaseNotes;
 import io.patchctl.core.report.ApplyResult;
+import io.patchctl.core.report.ReleaseNotes;
 import io.patchctl.core.report.RunMode;
 import io.patchctl.core.report.RunReport;
 import io.patchctl.core.report.RunStatus;
 import io.patchctl.core.report.SpoolDelivery;
 import io.patchctl.core.report.TransactionTest;
 import io.patchctl.core.report.Verification;
-import io.patchctl.core.quarantine.CircuitBreaker;
-import io.patchctl.core.quarantine.QuarantineStore;
+import io.patchctl.core.rollout.RingGate;
 import io.patchctl.core.store.DirectoryReportStore;
 import io.patchctl.core.store.ReportKeys;
 import io.patchctl.core.store.ReportStore;
 import io.patchctl.core.store.StoreUnavailableException;
+import io.patchctl.core.verify.FixReport;
+import io.patchctl.core.verify.FixVerification;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,11 +59,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,12 +87,12 @@ public final class AgentWorkflow {
     private final List<PostRunHook> hooks;
     private final Clock clock;
     private final Supplier<UUID> runIds;
-    private final java.util.function.BooleanSupplier cancellation;
+    private final BooleanSupplier cancellation;
     private final SpoolSender.Limits spoolLimits;
-    private final io.patchctl.core.hooks.HookRunner hookRunner;
-    private final io.patchctl.core.reboot.RebootCoordinator reboots;
+    private final HookRunner hookRunner;
+    private final RebootCoordinator reboots;
     private final ReportStore quarantineStore;
-    private final io.patchctl.core.rollout.RingGate ring;
+    private final RingGate ring;
 
     private AgentWorkflow(Builder b) {
         this.packageManager = Objects.requireNonNull(b.packageManager, "packageManager");
@@ -139,7 +161,7 @@ public final class AgentWorkflow {
         List<SecurityUpdate> eligible = ring.eligible(d.discovered);
         d.notes.addAll(ring.notes(d.discovered));
         AdvisorOutcome outcome = advise(eligible, request, d.distro);
-        d.advisor = AdvisorSection.of(outcome.info(), "cache".equals(outcome.info().kind()) ? io.patchctl.core.plan.PlanCacheStatus.HIT : outcome.info().planCache());
+        d.advisor = AdvisorSection.of(outcome.info(), "cache".equals(outcome.info().kind()) ? PlanCacheStatus.HIT : outcome.info().planCache());
         d.plan = outcome.plan();
         // the quarantine only narrows what the guard approved (the advisor's plan, shared or not, is unchanged)
         GuardedPlan guarded = d.quarantine.apply(new PolicyGuard(request.policy(), List.of(ring)).guard(d.discovered, outcome));
@@ -148,7 +170,7 @@ public final class AgentWorkflow {
         Map<String, List<SecurityUpdate>> byName = PolicyGuard.byName(d.discovered);
         List<String> advisorHeld = ModelAdvisor.allowedNotPlanned(outcome.plan(), eligible, request.policy());
         List<String> installSpecs = ring.installSpecs(guarded.approved(), PolicyGuard.byName(eligible));
-        if (d.advisor.planCache() == io.patchctl.core.plan.PlanCacheStatus.HIT && !advisorHeld.isEmpty()) {
+        if (d.advisor.planCache() == PlanCacheStatus.HIT && !advisorHeld.isEmpty()) {
             d.notes.add("the plan reused from the plan cache leaves " + advisorHeld.size() + " update(s) the policy allows"
                     + " pending (" + String.join(", ", advisorHeld.subList(0, Math.min(10, advisorHeld.size())))
                     + "); such plans are reused for at most " + StorePlanCache.HOLD_TTL.toHours() + " h, then the model is asked again");
@@ -202,11 +224,11 @@ public final class AgentWorkflow {
         }
         d.apply = new ApplyResult(true, apply.success(), apply.exitCode(), apply.installed(), apply.error(), apply.outputTail());
         // the post_install health check; a failure undoes our transaction before the verification below
-        io.patchctl.core.hooks.HookedInstall.AfterUpgrade afterHook = d.hooked == null
-                ? io.patchctl.core.hooks.HookedInstall.AfterUpgrade.NOT_RUN : d.hooked.install().afterUpgrade(apply, d.discovered);
+        HookedInstall.AfterUpgrade afterHook = d.hooked == null
+                ? HookedInstall.AfterUpgrade.NOT_RUN : d.hooked.install().afterUpgrade(apply, d.discovered);
         // verification runs even when cancelled: it is short, changes nothing, and says what the upgrade did
         try {
-            io.patchctl.core.host.InstalledState state = packageManager.verifyInstalled();
+            InstalledState state = packageManager.verifyInstalled();
             d.installed = state;
             // a gated ring judges only the builds it may install (a newer EVR it holds is not "pending" to it)
             Set<String> pending = ring.isGated() ? ringPending(eligible, byName.keySet()) : state.pending();
@@ -239,9 +261,9 @@ public final class AgentWorkflow {
      * run must stop here (an older kernel came back: FAILED with the evidence; an unusable marker).
      */
     private boolean resumeAfterReboot(Draft d) {
-        io.patchctl.core.reboot.RebootCoordinator.Resume resume =
+        RebootCoordinator.Resume resume =
                 reboots.resume(target(d.request), d.request.policy().reboot(), packageManager);
-        if (resume.kind() == io.patchctl.core.reboot.RebootCoordinator.ResumeKind.NONE) {
+        if (resume.kind() == RebootCoordinator.ResumeKind.NONE) {
             return true;
         }
         d.reboot = resume.section();
@@ -261,8 +283,8 @@ public final class AgentWorkflow {
      * {@code post_reboot} hook here; a failing check calls {@code d.fail(...)} and the run stops.
      */
     private void runPostRebootChecks(Draft d) {
-        io.patchctl.core.hooks.HookPolicy hooks = d.request.policy().hooks();
-        if (hooks.hook(io.patchctl.core.hooks.HookPhase.POST_REBOOT).isEmpty()) {
+        HookPolicy hooks = d.request.policy().hooks();
+        if (hooks.hook(HookPhase.POST_REBOOT).isEmpty()) {
             return;
         }
         if (hookRunner == null) {
@@ -270,10 +292,10 @@ public final class AgentWorkflow {
             return;
         }
         // the packages were named by the run before the reboot (its report); this run knows the marker only
-        java.util.Optional<io.patchctl.core.hooks.HookResult> result = new io.patchctl.core.hooks.PostRebootCheck(hooks, hookRunner)
-                .run(new io.patchctl.core.hooks.HookContext(d.runId, d.request.installroot(), List.of(), List.of()));
+        Optional<HookResult> result = new PostRebootCheck(hooks, hookRunner)
+                .run(new HookContext(d.runId, d.request.installroot(), List.of(), List.of()));
         result.ifPresent(r -> {
-            d.postRebootHooks = io.patchctl.core.hooks.HooksReport.of(r);
+            d.postRebootHooks = HooksReport.of(r);
             if (!r.success()) {
                 // after a reboot there is no transaction of this run to undo: the operator decides
                 d.fail("post_reboot hook failed: " + r.summary());
@@ -281,8 +303,8 @@ public final class AgentWorkflow {
         });
     }
 
-    private static io.patchctl.core.reboot.RebootCoordinator.Target target(RunRequest r) {
-        return new io.patchctl.core.reboot.RebootCoordinator.Target(r.environment(), r.instanceId(), r.installroot());
+    private static RebootCoordinator.Target target(RunRequest r) {
+        return new RebootCoordinator.Target(r.environment(), r.instanceId(), r.installroot());
     }
 
     /** {@code reboot: if-needed}: after a clean install, ask for the reboot that finishes it (exit 194). */
@@ -304,24 +326,24 @@ public final class AgentWorkflow {
         }
         d.reboot = reboots.afterInstall(d.request.policy().reboot(), d.runId, target(d.request), d.discovered, d.installed,
                 d.rebootNeeded);
-        if (d.reboot.outcome() == io.patchctl.core.reboot.RebootOutcome.REQUESTED) {
+        if (d.reboot.outcome() == RebootOutcome.REQUESTED) {
             d.status = RunStatus.REBOOT_PENDING;
         }
     }
 
     /** The fix verification of this run (and of what waited for the reboot it resumed from). */
-    private io.patchctl.core.verify.FixReport fixes(Draft d) {
-        io.patchctl.core.verify.FixReport own = io.patchctl.core.verify.FixReport.notRun();
+    private FixReport fixes(Draft d) {
+        FixReport own = FixReport.notRun();
         if (d.guarded != null) {
-            java.util.Optional<String> running = reboots == null ? java.util.Optional.empty() : reboots.runningKernel();
+            Optional<String> running = reboots == null ? Optional.empty() : reboots.runningKernel();
             String failure = d.apply != null && d.apply.ran() && !d.apply.success() ? d.apply.error()
                     : d.transactionTest != null && d.transactionTest.ran() && !d.transactionTest.success()
                     ? "transaction test failed: " + d.transactionTest.error() : null;
             // the campaign's ids (--cve/--advisory): those discovery did not report are NOT_APPLICABLE
-            io.patchctl.core.campaign.CampaignSelection campaign = d.request.policy().campaign();
+            CampaignSelection campaign = d.request.policy().campaign();
             List<String> requested = new ArrayList<>(campaign.cves());
             requested.addAll(campaign.advisories());
-            own = new io.patchctl.core.verify.FixVerification(d.discovered, d.guarded.held(), d.guarded.approved(),
+            own = new FixVerification(d.discovered, d.guarded.held(), d.guarded.approved(),
                     failure, running, requested).verify(d.installed == null ? Map.of() : d.installed.installed());
         }
         return own.plus(d.awaitingReboot);
@@ -329,7 +351,7 @@ public final class AgentWorkflow {
 
     /** In a gated ring: the eligible builds still pending, plus the packages the ring holds entirely. */
     private Set<String> ringPending(List<SecurityUpdate> eligible, Set<String> discoveredNames) {
-        Set<String> pending = new java.util.LinkedHashSet<>(packageManager.pendingAmong(eligible));
+        Set<String> pending = new LinkedHashSet<>(packageManager.pendingAmong(eligible));
         Set<String> eligibleNames = PolicyGuard.byName(eligible).keySet();
         discoveredNames.stream().filter(n -> !eligibleNames.contains(n)).forEach(pending::add);
         return pending;
@@ -463,7 +485,7 @@ public final class AgentWorkflow {
         final Instant timestamp;
         List<SecurityUpdate> discovered = List.of();
         AdvisorSection advisor;
-        io.patchctl.core.plan.PatchPlan plan;
+        PatchPlan plan;
         GuardedPlan guarded;
         TransactionTest transactionTest;
         ApplyResult apply;
@@ -479,11 +501,11 @@ public final class AgentWorkflow {
         PackageDbHealth packageDb;
         SpoolDelivery spool;
         HookSteps hooked;
-        io.patchctl.core.hooks.HooksReport postRebootHooks;
-        io.patchctl.core.host.InstalledState installed;
-        io.patchctl.core.verify.FixReport fixes;
-        io.patchctl.core.verify.FixReport awaitingReboot;
-        io.patchctl.core.reboot.RebootSection reboot;
+        HooksReport postRebootHooks;
+        InstalledState installed;
+        FixReport fixes;
+        FixReport awaitingReboot;
+        RebootSection reboot;
         boolean resumed;
         CircuitBreaker.Check quarantine;
 
@@ -515,7 +537,7 @@ public final class AgentWorkflow {
                     .exceptions(approval.exceptionsSection(discovered)).approvalAge(approval.ageSection(discovered))
                     .hooks(hooked != null ? hooked.install().report() : postRebootHooks)
                     .fixVerification(fixes).reboot(reboot)
-                    .campaign(io.patchctl.core.campaign.CampaignOutcomes.of(request.policy().campaign(), discovered,
+                    .campaign(CampaignOutcomes.of(request.policy().campaign(), discovered,
                             guarded != null, guarded == null ? List.of() : guarded.approved(),
                             guarded == null ? List.of() : guarded.held(), apply == null ? ApplyResult.notRun() : apply,
                             verification == null ? Verification.notRun() : verification, status, error))
@@ -533,37 +555,37 @@ public final class AgentWorkflow {
         private final List<PostRunHook> hooks = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private Supplier<UUID> runIds = UUID::randomUUID;
-        private java.util.function.BooleanSupplier cancellation = () -> false;
+        private BooleanSupplier cancellation = () -> false;
         private SpoolSender.Limits spoolLimits = SpoolSender.Limits.DEFAULT;
-        private io.patchctl.core.hooks.HookRunner hookRunner;
+        private HookRunner hookRunner;
 
         /** Runs the policy's operator hooks; without one a policy that sets pre/post_install hooks fails the run. */
-        public Builder hookRunner(io.patchctl.core.hooks.HookRunner hookRunner) {
+        public Builder hookRunner(HookRunner hookRunner) {
             this.hookRunner = hookRunner;
             return this;
         }
 
-        private io.patchctl.core.reboot.RebootCoordinator reboots;
+        private RebootCoordinator reboots;
 
         /**
          * Reboot-and-resume: the marker file and the running-kernel reader. Without it (null) no marker is
          * read or written, and fix verification judges kernels by rpm alone.
          */
-        public Builder reboots(io.patchctl.core.reboot.RebootCoordinator reboots) {
+        public Builder reboots(RebootCoordinator reboots) {
             this.reboots = reboots;
             return this;
         }
         private ReportStore quarantineStore;
-        private io.patchctl.core.rollout.RingGate ring = io.patchctl.core.rollout.RingGate.open();
+        private RingGate ring = RingGate.open();
 
         /** The ring's gate (default open: every discovered update may be planned, no pinned builds). */
-        public Builder ring(io.patchctl.core.rollout.RingGate ring) {
+        public Builder ring(RingGate ring) {
             this.ring = Objects.requireNonNull(ring, "ring");
             return this;
         }
 
         /** True once the run must stop (SIGTERM): checked before each step; a running dnf is never interrupted here. */
-        public Builder cancellation(java.util.function.BooleanSupplier cancellation) {
+        public Builder cancellation(BooleanSupplier cancellation) {
             this.cancellation = cancellation;
             return this;
         }
