@@ -108,6 +108,7 @@ public final class Promotion {
         if (candidates.isEmpty()) {
             return new PromotionResult.NotSoaked(earliestPending, pending);
         }
+        String promotionId = java.util.UUID.randomUUID().toString();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<RingApproval> latest = records.latestApproval(request.to());
             latest.ifPresent(a -> {
@@ -116,7 +117,7 @@ public final class Promotion {
                             + " (approval v" + a.version() + "), not from " + request.from());
                 }
             });
-            RingApproval next = merge(latest, request, now, candidates, plans, urgentBuilds);
+            RingApproval next = merge(latest, request, now, candidates, plans, urgentBuilds, promotionId);
             if (latest.isPresent() && next == null) {
                 return new PromotionResult.UpToDate(latest.get());
             }
@@ -136,8 +137,8 @@ public final class Promotion {
     /**
      * True when the object a conditional create was refused for holds exactly what this promotion wrote: an
      * SDK retry of a create whose first attempt reached S3 but whose answer was lost gets 412 for its own
-     * object (seen under load on S3Proxy). Byte-equal includes {@code promoted_at}, so another promotion's
-     * version is never taken for ours.
+     * object (seen under load on S3Proxy). Byte-equal includes this promotion's random {@code promotion_id},
+     * so another promotion's version, even one identical in every other field, is never taken for ours.
      */
     private boolean ours(String key, byte[] body) {
         return store.get(key).map(existing -> java.util.Arrays.equals(existing, body)).orElse(false);
@@ -146,7 +147,7 @@ public final class Promotion {
     /** The next version on top of {@code latest}, or null when it would add nothing. */
     private static RingApproval merge(Optional<RingApproval> latest, PromotionRequest request, Instant now,
                                       Map<String, RingApproval.Approved> candidates, Map<String, PatchPlan> plans,
-                                      List<String> urgentBuilds) {
+                                      List<String> urgentBuilds, String promotionId) {
         Map<String, RingApproval.Approved> packages = new LinkedHashMap<>();
         Map<String, PatchPlan> allPlans = new LinkedHashMap<>();
         List<RingApproval.UrgentOverride> overrides = new ArrayList<>();
@@ -171,7 +172,7 @@ public final class Promotion {
         }
         int version = latest.map(a -> a.version() + 1).orElse(1);
         return new RingApproval(RingApproval.SCHEMA, request.to(), request.from(), version, now, request.by(),
-                request.soakDays(), List.copyOf(packages.values()), allPlans, overrides);
+                request.soakDays(), List.copyOf(packages.values()), allPlans, overrides, promotionId);
     }
 
     private static boolean urgent(PromotionRequest request, RingPackage p) {

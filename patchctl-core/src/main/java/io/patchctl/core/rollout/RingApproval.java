@@ -15,9 +15,20 @@ import java.util.Objects;
  * @param packages  the approved builds, each with where and when it was proven
  * @param plans     frozen plans by {@link RingFingerprint}: a host with that update set runs the plan, unasked
  * @param overrides urgent overrides, each explicit and kept in every later version
+ * @param promotionId a random id of the promotion that wrote this version (null in versions written before it
+ *                    existed): lets a promotion whose conditional create was answered 412 tell its own object,
+ *                    created by an SDK retry's first attempt, from a racing promotion's
  */
 public record RingApproval(String schema, String ring, String from, int version, Instant promotedAt, String promotedBy,
-                           int soakDays, List<Approved> packages, Map<String, PatchPlan> plans, List<UrgentOverride> overrides) {
+                           int soakDays, List<Approved> packages, Map<String, PatchPlan> plans, List<UrgentOverride> overrides,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           String promotionId) {
+
+    /** A version without a promotion id (as written before the id existed; tests). */
+    public RingApproval(String schema, String ring, String from, int version, Instant promotedAt, String promotedBy,
+                        int soakDays, List<Approved> packages, Map<String, PatchPlan> plans, List<UrgentOverride> overrides) {
+        this(schema, ring, from, version, promotedAt, promotedBy, soakDays, packages, plans, overrides, null);
+    }
 
     public static final String SCHEMA = "patchctl.ring-approval/v1";
 
