@@ -78,38 +78,7 @@ class PromotionTest {
     @Test
     void promote_whoseCreateLandedButWasAnsweredAsTaken_isWrittenNotUpToDate() {
         // an SDK retry of a conditional create whose first attempt reached S3: the retry gets 412 for our own object
-        io.patchctl.core.store.ReportStore lostAnswer = new io.patchctl.core.store.ReportStore() {
-            @Override
-            public void put(String key, byte[] body) {
-                store.put(key, body);
-            }
-
-            @Override
-            public boolean putIfAbsent(String key, byte[] body) {
-                store.putIfAbsent(key, body);
-                return false;
-            }
-
-            @Override
-            public java.util.Optional<byte[]> get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public java.util.List<String> list(String prefix) {
-                return store.list(prefix);
-            }
-
-            @Override
-            public void delete(String key) {
-                store.delete(key);
-            }
-
-            @Override
-            public String describe() {
-                return "lost-answer";
-            }
-        };
+        io.patchctl.core.store.ReportStore lostAnswer = new io.patchctl.testkit.LostCreateAnswerStore(store);
         record(store, success("staging", "i-01", T0, OPENSSL_12));
         clock.advance(Duration.ofDays(8));
 

@@ -53,38 +53,7 @@ class SingleFlightTest {
     @Test
     void createAnsweredAsTakenForOurOwnLease_isOurs_noWaitingOnIt_butAnotherCallersLeaseIsNot() {
         // an SDK retry of a conditional create whose first attempt landed: the store has our lease, the answer is 412
-        ReportStore lostAnswer = new ReportStore() {
-            @Override
-            public void put(String key, byte[] body) {
-                store.put(key, body);
-            }
-
-            @Override
-            public boolean putIfAbsent(String key, byte[] body) {
-                store.putIfAbsent(key, body);
-                return false;
-            }
-
-            @Override
-            public java.util.Optional<byte[]> get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public java.util.List<String> list(String prefix) {
-                return store.list(prefix);
-            }
-
-            @Override
-            public void delete(String key) {
-                store.delete(key);
-            }
-
-            @Override
-            public String describe() {
-                return "lost-answer";
-            }
-        };
+        ReportStore lostAnswer = new io.patchctl.testkit.LostCreateAnswerStore(store);
         SingleFlight<Value> a = SingleFlight.builder(Value.class).store(lostAnswer).schema("patchctl.test/v1").owner("host-a")
                 .ttl(Duration.ofHours(6)).leaseTimeout(Duration.ofSeconds(50)).maxWait(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofSeconds(1)).clock(clock).sleeper(advancing).build();
