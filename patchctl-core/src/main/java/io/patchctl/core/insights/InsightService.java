@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -128,12 +127,12 @@ public final class InsightService {
         InsightReport report = report(context, outcome, screened, signature.orElse(null));
         byte[] body = Json.bytes(report);
         String key = baseKey;
-        if (!created(baseKey, body)) {
+        if (!store.putIfAbsentOrOwn(baseKey, body)) {
             if (sameEvent(baseKey, event)) {
                 return existingReport(baseKey);
             }
             key = ownKey;
-            if (!created(ownKey, body)) {
+            if (!store.putIfAbsentOrOwn(ownKey, body)) {
                 return existingReport(ownKey);
             }
         }
@@ -143,17 +142,6 @@ public final class InsightService {
             escalate(report, key);
         }
         return new Stored(key, new String(body, StandardCharsets.UTF_8), true);
-    }
-
-    /**
-     * Conditional create. When the SDK retried a PUT whose first response was lost, the retry meets our
-     * own object (412): identical bytes mean this call did create it, and escalation must still happen.
-     */
-    private boolean created(String key, byte[] body) {
-        if (store.putIfAbsent(key, body)) {
-            return true;
-        }
-        return store.get(key).map(existing -> Arrays.equals(existing, body)).orElse(false);
     }
 
     private Stored existingReport(String key) {

@@ -123,7 +123,8 @@ public final class Promotion {
             }
             String key = ReportKeys.ringApproval(request.to(), next.version());
             byte[] body = Json.bytes(next);
-            if (store.putIfAbsent(key, body) || ours(key, body)) {
+            // promotion_id makes the body ours alone: an SDK retry's 412 for our own create still counts as written
+            if (store.putIfAbsentOrOwn(key, body)) {
                 int added = next.packages().size() - latest.map(a -> a.packages().size()).orElse(0);
                 LOG.info("promoted from={} to={} version={} added={}", request.from(), request.to(), next.version(), added);
                 return new PromotionResult.Written(next, added, key);
@@ -132,16 +133,6 @@ public final class Promotion {
         }
         throw new StoreUnavailableException("no approval version of ring " + request.to() + " could be created in "
                 + MAX_ATTEMPTS + " attempts (concurrent promotions, or a store that does not keep its objects)");
-    }
-
-    /**
-     * True when the object a conditional create was refused for holds exactly what this promotion wrote: an
-     * SDK retry of a create whose first attempt reached S3 but whose answer was lost gets 412 for its own
-     * object (seen under load on S3Proxy). Byte-equal includes this promotion's random {@code promotion_id},
-     * so another promotion's version, even one identical in every other field, is never taken for ours.
-     */
-    private boolean ours(String key, byte[] body) {
-        return store.get(key).map(existing -> java.util.Arrays.equals(existing, body)).orElse(false);
     }
 
     /** The next version on top of {@code latest}, or null when it would add nothing. */

@@ -20,6 +20,18 @@ public interface ReportStore {
      */
     boolean putIfAbsent(String key, byte[] body);
 
+    /**
+     * {@link #putIfAbsent}, also true when the object that is there holds exactly {@code body}. An SDK retry
+     * of a conditional create whose first attempt reached S3 but whose answer was lost meets its own object
+     * (412); without this the caller takes its own write for a rival's. Callers make {@code body} unique to
+     * themselves (an owner and a time, a random id), so a rival's object never compares equal.
+     *
+     * @throws StoreUnavailableException on failure
+     */
+    default boolean putIfAbsentOrOwn(String key, byte[] body) {
+        return putIfAbsent(key, body) || get(key).map(existing -> java.util.Arrays.equals(existing, body)).orElse(false);
+    }
+
     /** @return the object, or empty if there is none. @throws StoreUnavailableException on failure */
     Optional<byte[]> get(String key);
 

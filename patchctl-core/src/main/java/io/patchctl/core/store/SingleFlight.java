@@ -143,8 +143,9 @@ public final class SingleFlight<V> {
                 Optional<Entry> existing = read(key);
                 Instant now = clock.instant();
                 if (existing.isEmpty()) {
-                    if (store.putIfAbsent(key, Json.bytes(new Entry(schema, State.PENDING, now, owner, null, null)))
-                            || ourLease(key, now)) {
+                    // owner and time make the lease ours alone: an SDK retry's 412 for our own create still owns it
+                    // (else the caller waited on its own lease until its round trips ran out)
+                    if (store.putIfAbsentOrOwn(key, Json.bytes(new Entry(schema, State.PENDING, now, owner, null, null)))) {
                         return new Decision.Owner<>(this, key);
                     }
                     pause(); // another caller created it between our read and our create; let it land
@@ -184,18 +185,6 @@ public final class SingleFlight<V> {
             LOG.warn("store unavailable store={} key={} error={}: computing unshared", store.describe(), key, e.getMessage());
             return new Decision.Unshared<>("store unavailable: " + e.getMessage());
         }
-    }
-
-    /**
-     * True when the create was refused for the lease this caller just wrote: an SDK retry of a conditional
-     * create whose first attempt reached the store gets 412 for its own object. Without this the caller
-     * waited on its own lease until its round trips ran out (seen on S3Proxy in FleetPlanCacheTest: 3,020
-     * round trips, then unshared and past the Bedrock budget). Owner and creation time identify our lease.
-     */
-    private boolean ourLease(String key, Instant createdAt) {
-        Optional<Entry> now = read(key);
-        return now.isPresent() && now.get().state() == State.PENDING && owner.equals(now.get().owner())
-                && createdAt.equals(now.get().createdAt());
     }
 
     /** Whether an unreadable or foreign entry is there (it is replaced on the next {@link #acquire}). */

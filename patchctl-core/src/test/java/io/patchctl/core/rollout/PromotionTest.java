@@ -78,7 +78,7 @@ class PromotionTest {
     @Test
     void promote_whoseCreateLandedButWasAnsweredAsTaken_isWrittenNotUpToDate() {
         // an SDK retry of a conditional create whose first attempt reached S3: the retry gets 412 for our own object
-        io.patchctl.core.store.ReportStore lostAnswer = new io.patchctl.testkit.LostCreateAnswerStore(store);
+        io.patchctl.core.store.ReportStore lostAnswer = new io.patchctl.testkit.FaultyStore(store).loseCreateResponses();
         record(store, success("staging", "i-01", T0, OPENSSL_12));
         clock.advance(Duration.ofDays(8));
 

@@ -53,7 +53,7 @@ class SingleFlightTest {
     @Test
     void createAnsweredAsTakenForOurOwnLease_isOurs_noWaitingOnIt_butAnotherCallersLeaseIsNot() {
         // an SDK retry of a conditional create whose first attempt landed: the store has our lease, the answer is 412
-        ReportStore lostAnswer = new io.patchctl.testkit.LostCreateAnswerStore(store);
+        ReportStore lostAnswer = new io.patchctl.testkit.FaultyStore(store).loseCreateResponses();
         SingleFlight<Value> a = SingleFlight.builder(Value.class).store(lostAnswer).schema("patchctl.test/v1").owner("host-a")
                 .ttl(Duration.ofHours(6)).leaseTimeout(Duration.ofSeconds(50)).maxWait(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofSeconds(1)).clock(clock).sleeper(advancing).build();
